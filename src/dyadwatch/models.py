@@ -1,0 +1,93 @@
+"""Frozen records that flow from sources through the pipeline into the store."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def stable_id(*parts: object, length: int = 24) -> str:
+    """Content hash of the parts: NFC, whitespace-collapsed, JSON-encoded, SHA-256."""
+    canonical = [
+        " ".join(unicodedata.normalize("NFC", p).split()) if isinstance(p, str) else p
+        for p in parts
+    ]
+    payload = json.dumps(canonical, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text as it came in: a news item, a post, a saved page."""
+
+    source: str
+    text: str
+    origin: str
+    raw: str
+    raw_format: str
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    platform: str | None = None
+    author: str | None = None
+    external_id: str | None = None
+    synthetic: bool = False
+    collected_at: datetime = field(default_factory=utcnow)
+
+    @property
+    def id(self) -> str:
+        return stable_id(self.source, self.url or "", self.title or "", self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """An input item that could not be read, kept with the reason and where it came from."""
+
+    origin: str
+    reason: str
+    raw: str
+    stage: str = "ingest"
+
+    @property
+    def id(self) -> str:
+        return stable_id(self.stage, self.origin, self.raw)
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedEvent:
+    """An event an analyst recorded by hand (origin = analyst)."""
+
+    event_date: date
+    actor1_code: str
+    actor2_code: str | None
+    description: str
+    origin: str
+    raw: str
+    actor1_name: str | None = None
+    actor2_name: str | None = None
+    cameo_code: str | None = None
+    plover_category: str | None = None
+    plover_mode: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    source_urls: tuple[str, ...] = ()
+    external_id: str | None = None
+    date_note: str | None = None
+
+    @property
+    def id(self) -> str:
+        return stable_id(
+            "analyst", self.event_date.isoformat(), self.actor1_code, self.actor2_code or "",
+            self.cameo_code or "", self.plover_category or "", self.description,
+        )
+
+
+ReadResult = Document | Quarantined
