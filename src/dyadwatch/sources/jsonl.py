@@ -1,0 +1,67 @@
+"""JSON Lines: one JSON object per line, each one document."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from dyadwatch.models import Quarantined, ReadResult
+from dyadwatch.sources import limits
+from dyadwatch.sources.items import RawItem, ReadContext, Reader, document_from_item, json_type
+
+RAW_FORMAT = "jsonl"
+
+
+def read_jsonl(path: Path, ctx: ReadContext) -> Iterator[ReadResult]:
+    for item in iter_json_items(path):
+        yield item if isinstance(item, Quarantined) else document_from_item(item, path, RAW_FORMAT, ctx)
+
+
+def iter_json_items(path: Path) -> Iterator[RawItem | Quarantined]:
+    """Each non-blank line of a JSONL file as a parsed object, or quarantined; streams the file."""
+    saw_bytes = False
+    saw_item = False
+    with path.open("rb") as stream:
+        for line in limits.capped_lines(stream, limits.MAX_ITEM_BYTES):
+            saw_bytes = saw_bytes or bool(line.data)
+            if not line.oversize and not line.content.strip():
+                continue
+            saw_item = True
+            yield _item(path, line)
+    if not saw_item:
+        reason = "file contains only blank lines" if saw_bytes else "file is empty"
+        yield Quarantined(origin=str(path), reason=reason, raw="")
+
+
+def _item(path: Path, line: limits.Line) -> RawItem | Quarantined:
+    origin = f"{path}:{line.number}"
+    where = f"line {line.number}"
+    if line.oversize:
+        reason = f"{where}: {limits.over_limit(line.size, limits.MAX_ITEM_BYTES)}"
+        return Quarantined(origin=origin, reason=reason, raw=limits.clip_raw(line.data, line.size))
+    try:
+        text = line.content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        reason = f"{where}: invalid UTF-8 at byte {line.offset + error.start}"
+        return Quarantined(origin=origin, reason=reason, raw=limits.clip_raw(line.content))
+    problem, value = _parse(text)
+    if problem is None and isinstance(value, dict):
+        return RawItem(origin=origin, where=where, raw=text, fields=value)
+    problem = problem or f"expected a JSON object, got {json_type(value)}"
+    return Quarantined(origin=origin, reason=f"{where}: {problem}", raw=limits.clip_text(text))
+
+
+def _parse(text: str) -> tuple[str | None, object]:
+    """(None, value) for valid JSON, else (problem, None)."""
+    try:
+        return None, json.loads(text)
+    except json.JSONDecodeError as error:
+        return f"invalid JSON (column {error.colno}): {error.msg}", None
+    except RecursionError:
+        return "invalid JSON: nested too deeply", None
+    except ValueError as error:
+        return f"invalid JSON: {error}", None
+
+
+READER = Reader(suffixes=(".jsonl", ".ndjson", ".json"), read=read_jsonl)
