@@ -2,80 +2,84 @@
 
 Candidates are looked up by band key within a window of days around the document's
 publication day, so memory stays flat however large the corpus grows, and the index
-commits in the same transaction as the documents it describes.
+commits in the same transaction as the documents it describes. Every call works on a
+whole batch: a few queries per batch, none per document.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import Connection, select
 
+from .bulk import bulk_insert
 from .schema import doc_minhash, documents, lsh_buckets
 
-_CACHE_SIZE = 20_000
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """What the index knows of one document."""
+
+    pk: int
+    day: int
+    signature: np.ndarray
+    cluster: str
+
+
+def _chunks(values: Sequence[int]) -> Iterator[list[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield list(values[start:start + _CHUNK])
 
 
 class LshIndex:
-    """Lookup and insert of signatures for one writing connection."""
+    """Batch lookups and inserts on one writing connection."""
 
     def __init__(self, connection: Connection, window_days: int) -> None:
         self.connection = connection
         self.window_days = window_days
-        self._signatures: OrderedDict[int, np.ndarray] = OrderedDict()
-        self._clusters: OrderedDict[int, str] = OrderedDict()
 
-    def candidates(self, keys: Sequence[int], day: int, exclude: int) -> list[int]:
-        """Documents sharing a band key, published within the window around `day`."""
-        rows = self.connection.execute(
-            select(lsh_buckets.c.doc_pk)
-            .where(lsh_buckets.c.key.in_(list(keys)))
-            .where(lsh_buckets.c.day.between(day - self.window_days, day + self.window_days))
-            .where(lsh_buckets.c.doc_pk != exclude)
-            .distinct()
-        )
-        return sorted(rows.scalars())
-
-    def signatures(self, pks: Sequence[int]) -> dict[int, np.ndarray]:
-        missing = [pk for pk in pks if pk not in self._signatures]
-        if missing:
+    def buckets(self, keys: Iterable[int], days: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
+        """Stored (doc pk, day) per band key, limited to the days the batch can reach."""
+        low, high = min(days) - self.window_days, max(days) + self.window_days
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for chunk in _chunks(sorted(set(keys))):
             rows = self.connection.execute(
-                select(doc_minhash.c.doc_pk, doc_minhash.c.signature).where(doc_minhash.c.doc_pk.in_(missing))
+                select(lsh_buckets.c.key, lsh_buckets.c.doc_pk, lsh_buckets.c.day)
+                .where(lsh_buckets.c.key.in_(chunk))
+                .where(lsh_buckets.c.day.between(low, high))
             )
-            for pk, blob in rows:
-                self._remember(self._signatures, pk, np.frombuffer(blob, dtype=np.uint32))
-        return {pk: self._signatures[pk] for pk in pks if pk in self._signatures}
+            for key, pk, day in rows:
+                found[key].append((pk, day))
+        return found
 
-    def clusters(self, pks: Sequence[int]) -> dict[int, str]:
-        missing = [pk for pk in pks if pk not in self._clusters]
-        if missing:
+    def load(self, pks: Iterable[int]) -> dict[int, Indexed]:
+        """Signatures and clusters of stored documents."""
+        loaded: dict[int, Indexed] = {}
+        for chunk in _chunks(sorted(set(pks))):
             rows = self.connection.execute(
-                select(documents.c.pk, documents.c.cluster_id).where(documents.c.pk.in_(missing))
+                select(doc_minhash.c.doc_pk, doc_minhash.c.day, doc_minhash.c.signature, documents.c.cluster_id)
+                .join(documents, documents.c.pk == doc_minhash.c.doc_pk)
+                .where(doc_minhash.c.doc_pk.in_(chunk))
             )
-            for pk, cluster in rows:
-                if cluster is not None:
-                    self._remember(self._clusters, pk, cluster)
-        return {pk: self._clusters[pk] for pk in pks if pk in self._clusters}
+            for pk, day, blob, cluster in rows:
+                loaded[pk] = Indexed(pk, day, np.frombuffer(blob, dtype=np.uint32), cluster or "")
+        return loaded
 
-    def add(self, pk: int, day: int, signature: np.ndarray, keys: Sequence[int], cluster: str) -> None:
-        self.connection.execute(
-            doc_minhash.insert(), {"doc_pk": pk, "day": day, "signature": signature.astype(np.uint32).tobytes()}
+    def add(self, entries: Sequence[tuple[Indexed, Sequence[int]]]) -> None:
+        """Store signatures and band keys of newly clustered documents."""
+        if not entries:
+            return
+        bulk_insert(
+            self.connection, doc_minhash, [(e.pk, e.day, e.signature.astype(np.uint32).tobytes()) for e, _ in entries]
         )
-        self.connection.execute(lsh_buckets.insert(), [{"key": k, "day": day, "doc_pk": pk} for k in keys])
-        self._remember(self._signatures, pk, signature)
-        self._remember(self._clusters, pk, cluster)
+        bulk_insert(self.connection, lsh_buckets, [(k, e.day, e.pk) for e, keys in entries for k in keys])
 
-    def remove(self, pk: int) -> None:
-        self.connection.execute(lsh_buckets.delete().where(lsh_buckets.c.doc_pk == pk))
-        self.connection.execute(doc_minhash.delete().where(doc_minhash.c.doc_pk == pk))
-        self._signatures.pop(pk, None)
-        self._clusters.pop(pk, None)
-
-    @staticmethod
-    def _remember(cache: OrderedDict, key: int, value: object) -> None:  # type: ignore[type-arg]
-        cache[key] = value
-        cache.move_to_end(key)
-        if len(cache) > _CACHE_SIZE:
-            cache.popitem(last=False)
+    def clear(self) -> None:
+        """Forget every signature, before the whole corpus is processed again."""
+        self.connection.execute(lsh_buckets.delete())
+        self.connection.execute(doc_minhash.delete())

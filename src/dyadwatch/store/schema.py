@@ -104,10 +104,10 @@ doc_minhash = Table(
 lsh_buckets = Table(
     "lsh_buckets",
     metadata,
-    Column("key", BigInteger, nullable=False),
-    Column("day", Integer, nullable=False),
-    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False, index=True),
-    Index("ix_lsh_buckets_key_day", "key", "day"),
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("day", Integer, primary_key=True, autoincrement=False),
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
 )
 
 quarantine = Table(

@@ -20,7 +20,7 @@ from dyadwatch.errors import ConfigError
 from dyadwatch.lang import available_languages, language_data
 from dyadwatch.text.normalize import script_class
 
-MAX_CHARS = 1000
+MAX_CHARS = 300
 MIN_LETTERS = 3
 _LETTER_RE = re.compile(r"[^\W\d_]")
 

@@ -184,9 +184,14 @@ def _token_keys(token: str, iso: str | None) -> tuple[str, ...]:
     return tuple(key for word in _WORD_RE.findall(token) for key in maker.word_keys(word))
 
 
-def search_keys(text: str, language: str | None) -> str:
-    """Space-separated index terms of a text in ``language`` (None or unknown: no stemming)."""
-    keys = [key for token in normalize(text).split() for key in _token_keys(token, language)]
+def search_keys(text: str, language: str | None, *, normalized: bool = False) -> str:
+    """Space-separated index terms of a text in ``language`` (None or unknown: no stemming).
+
+    Pass ``normalized=True`` for text that has been through ``normalize`` already.
+    """
+    if not normalized:
+        text = normalize(text)
+    keys = [key for token in text.split() for key in _token_keys(token, language)]
     return " ".join(keys)
 
 

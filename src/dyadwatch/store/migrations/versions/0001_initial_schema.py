@@ -175,14 +175,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_events_origin'), ['origin'], unique=False)
 
     op.create_table('lsh_buckets',
-    sa.Column('key', sa.BigInteger(), nullable=False),
-    sa.Column('day', sa.Integer(), nullable=False),
-    sa.Column('doc_pk', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['doc_pk'], ['documents.pk'], name=op.f('fk_lsh_buckets_doc_pk_documents'), ondelete='CASCADE')
+    sa.Column('key', sa.BigInteger(), autoincrement=False, nullable=False),
+    sa.Column('day', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('doc_pk', sa.Integer(), autoincrement=False, nullable=False),
+    sa.ForeignKeyConstraint(['doc_pk'], ['documents.pk'], name=op.f('fk_lsh_buckets_doc_pk_documents'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('key', 'day', 'doc_pk', name=op.f('pk_lsh_buckets')),
+    sqlite_with_rowid=False
     )
-    with op.batch_alter_table('lsh_buckets', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_lsh_buckets_doc_pk'), ['doc_pk'], unique=False)
-        batch_op.create_index('ix_lsh_buckets_key_day', ['key', 'day'], unique=False)
 
     op.create_table('mentions',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -220,10 +219,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_mentions_actor_id'))
 
     op.drop_table('mentions')
-    with op.batch_alter_table('lsh_buckets', schema=None) as batch_op:
-        batch_op.drop_index('ix_lsh_buckets_key_day')
-        batch_op.drop_index(batch_op.f('ix_lsh_buckets_doc_pk'))
-
     op.drop_table('lsh_buckets')
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_events_origin'))

@@ -1,0 +1,320 @@
+"""The `dyadwatch` command line: a thin layer over the workspace API."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from .errors import DyadwatchError, WriterBusy
+from .output import OutputFormat, emit
+
+if TYPE_CHECKING:
+    from .ingest import IngestReport
+    from .workspace import Workspace
+
+EXIT_BUSY = 4
+app = typer.Typer(
+    help="Watch the relations between two states through multilingual media, and keep every number traceable.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+events_app = typer.Typer(help="Analyst events: import your own event lists, list what is stored.", no_args_is_help=True)
+app.add_typer(events_app, name="events")
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+WorkspaceOpt = Annotated[
+    Optional[Path],
+    typer.Option("--workspace", "-w", help="Workspace folder (else $DYADWATCH_WORKSPACE, else the current folder)."),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output: table, json or csv.")]
+LanguageOpt = Annotated[Optional[str], typer.Option(help="Only this language (ISO 639-1).")]
+SourceOpt = Annotated[Optional[str], typer.Option(help="Only this source (its name).")]
+SinceOpt = Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Published on or after (YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Published on or before (YYYY-MM-DD).")]
+ClusterOpt = Annotated[Optional[str], typer.Option(help="Only this near-duplicate cluster (its id).")]
+LimitOpt = Annotated[int, typer.Option(min=0, help="At most N rows (0 = all).")]
+DOC_COLUMNS = ("id", "published", "language", "source", "cluster", "title")
+
+
+def handled(command: F) -> F:
+    """Turn dyadwatch errors into a message on stderr and a meaningful exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except WriterBusy as exc:
+            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            raise typer.Exit(EXIT_BUSY) from exc
+        except DyadwatchError as exc:
+            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            raise typer.Exit(exc.exit_code) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(workspace: Path | None) -> Workspace:
+    from .workspace import open_workspace
+
+    return open_workspace(workspace)
+
+
+def _filter(language: str | None, source: str | None, since: datetime | None, until: datetime | None,
+            cluster: str | None, limit: int) -> Any:
+    from .store.queries import DocFilter
+
+    return DocFilter(
+        language=language, source=source, since=since.date() if since else None,
+        until=until.date() if until else None, cluster=cluster, limit=limit or None,
+    )
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=False, disable=not err.is_terminal,
+    )
+
+
+@app.command()
+@handled
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to create the workspace in (created if missing).")],
+    database: Annotated[str, typer.Option(help="Database URL; a relative SQLite path lies inside DIR.")] = "sqlite:///dyadwatch.db",
+    dyad: Annotated[Optional[list[str]], typer.Option(help="Dyad to watch, e.g. RUS-AZE (repeatable).")] = None,
+    language: Annotated[Optional[list[str]], typer.Option(help="Language to identify, ISO 639-1 (repeatable).")] = None,
+) -> None:
+    """Create a workspace: dyadwatch.toml and its database."""
+    from .config import DEFAULT_LANGUAGES
+    from .workspace import init_workspace
+
+    with init_workspace(directory, database=database, dyads=dyad or ["RUS-AZE"],
+                        languages=language or DEFAULT_LANGUAGES) as ws:
+        typer.echo(f"Created workspace {ws.root} (database {ws.config.database}).")
+        typer.echo(f"Next: dyadwatch ingest FILE... --workspace {directory}")
+
+
+def _print_report(report: IngestReport, output: OutputFormat, noun: str) -> None:
+    if output is OutputFormat.json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    emit([vars(f) for f in report.files], output, ("path", "new", "duplicate", "quarantined"))
+    if output is OutputFormat.table:
+        typer.echo(
+            f"{report.new} new {noun}, {report.duplicate} already stored, {report.quarantined} quarantined"
+            + (" (see 'dyadwatch quarantine')." if report.quarantined else ".")
+        )
+
+
+def _run_load(ws: Workspace, loader: Callable[..., IngestReport], paths: list[Path], **options: Any) -> IngestReport:
+    with _progress() as progress:
+        task = progress.add_task("reading", total=None)
+
+        def advance(path: Path, count: int) -> None:
+            progress.update(task, advance=count, description=f"reading {path.name}")
+
+        return loader(paths, progress=advance, **options)
+
+
+@app.command()
+@handled
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    input_format: Annotated[str, typer.Option("--format", help="auto (by file suffix), jsonl, csv or html.")] = "auto",
+    source: Annotated[Optional[str], typer.Option(help="Source name for every item (overrides the items' own).")] = None,
+    synthetic: Annotated[bool, typer.Option(help="Mark every item as synthetic (invented) text.")] = False,
+    output: Annotated[OutputFormat, typer.Option("--output", "-o", help="Report as table, json or csv.")] = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Read documents from JSONL, CSV or saved HTML files. Exit 0: all read; 3: some quarantined; 2: nothing read."""
+    from .sources import READERS
+
+    if input_format != "auto" and input_format not in READERS:
+        raise typer.BadParameter(f"choose auto or one of {', '.join(sorted(READERS))}", param_hint="--format")
+    with _open(workspace) as ws:
+        report = _run_load(ws, ws.ingest, paths, fmt=input_format, source=source, synthetic=synthetic)
+    _print_report(report, output, "documents")
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+@handled
+def process(
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch.")] = 500,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for the CPU-bound stages.")] = 1,
+    again: Annotated[bool, typer.Option("--again", help="Process every document again, not only new ones.")] = False,
+    output: Annotated[OutputFormat, typer.Option("--output", "-o", help="Report as table or json.")] = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Run the text pipeline over new documents (normalise, language, sentences, search terms, near-duplicates)."""
+    with _open(workspace) as ws:
+        if again:
+            ws.reset_processing()
+        with _progress() as progress:
+            task = progress.add_task("processing", total=ws.pending())
+            report = ws.process(batch_size=batch_size, workers=workers,
+                                progress=lambda n: progress.update(task, advance=n))
+    if output is OutputFormat.json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        languages = ", ".join(f"{k} {v}" for k, v in sorted(report.languages.items())) or "none"
+        typer.echo(f"Processed {report.processed} documents ({languages}); {report.near_duplicates} joined a near-duplicate cluster.")
+
+
+@app.command()
+@handled
+def docs(
+    language: LanguageOpt = None, source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    cluster: ClusterOpt = None, limit: LimitOpt = 50, fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = None,
+) -> None:
+    """List documents, newest first."""
+    with _open(workspace) as ws:
+        records = ws.document_records(_filter(language, source, since, until, cluster, limit))
+    emit(records, fmt, DOC_COLUMNS)
+
+
+@app.command()
+@handled
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all must occur; inflected forms match).")],
+    language: LanguageOpt = None, source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    cluster: ClusterOpt = None, limit: LimitOpt = 50, fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = None,
+) -> None:
+    """Full-text search that understands inflection, homoglyphs and script variants."""
+    with _open(workspace) as ws:
+        records = ws.search_records(query, _filter(language, source, since, until, cluster, limit))
+    emit(records, fmt, DOC_COLUMNS)
+
+
+@app.command()
+@handled
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id, or a unique prefix of 4+ characters.")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Show one document: metadata, normalised text and its sentences."""
+    with _open(workspace) as ws:
+        record = ws.document(doc_id)
+    if record is None:
+        err.print(f"No single document has the id or prefix {doc_id!r}. List ids with 'dyadwatch docs'.", markup=False)
+        raise typer.Exit(1)
+    if fmt is OutputFormat.json:
+        emit([record], fmt, ())
+        return
+    fields = ("id", "source", "url", "title", "published", "language", "cluster_id", "origin", "synthetic")
+    emit([{"field": k, "value": record[k]} for k in fields], OutputFormat.table, ("field", "value"))
+    emit(record["sentences"], OutputFormat.table, ("idx", "start", "end", "text"), title="sentences")
+
+
+@app.command()
+@handled
+def quarantine(
+    stage: Annotated[Optional[str], typer.Option(help="Only items quarantined at this stage (ingest, events).")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """List input that could not be read, with the reason and where it came from."""
+    with _open(workspace) as ws:
+        records = ws.quarantine_records(stage)
+    emit(records, fmt, ("origin", "reason", "stage"))
+
+
+@app.command()
+@handled
+def sources(fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = None) -> None:
+    """List sources with their document counts; new ones are 'unclassified'."""
+    with _open(workspace) as ws:
+        records = ws.source_records()
+    emit(records, fmt, ("name", "platform", "status", "documents", "first", "last"))
+
+
+@events_app.command("import")
+@handled
+def events_import(
+    paths: Annotated[list[Path], typer.Argument(help="JSONL or CSV event lists.")],
+    output: Annotated[OutputFormat, typer.Option("--output", "-o", help="Report as table, json or csv.")] = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Import an analyst's event list (origin = analyst). Exit codes as for ingest."""
+    with _open(workspace) as ws:
+        report = _run_load(ws, ws.import_events, paths)
+    _print_report(report, output, "events")
+    raise typer.Exit(report.exit_code)
+
+
+@events_app.command("list")
+@handled
+def events_list(
+    origin: Annotated[Optional[str], typer.Option(help="Only events of this origin: analyst, coded or gdelt.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """List stored events in date order."""
+    with _open(workspace) as ws:
+        records = ws.event_records(origin)
+    emit(records, fmt, ("event_date", "actor1_code", "actor2_code", "cameo_code", "plover_category", "goldstein", "description"))
+
+
+@app.command()
+@handled
+def summary(
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Documents by language, source and month; near-duplicate clusters; quarantined items."""
+    with _open(workspace) as ws:
+        _print_summary(ws, fmt)
+
+
+def _print_summary(ws: Workspace, fmt: OutputFormat) -> None:
+    frames = ws.summary()
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps({k: v.to_dict(orient="records") for k, v in frames.items()}, ensure_ascii=False, indent=2))
+        return
+    for name, frame in frames.items():
+        emit(frame.to_dict(orient="records"), OutputFormat.table, list(frame.columns), title=name.replace("_", " "))
+
+
+@app.command()
+@handled
+def demo(
+    directory: Annotated[Path, typer.Argument(help="Workspace folder for the example.")] = Path("demo-workspace"),
+) -> None:
+    """Build a workspace from the bundled synthetic example and print its summary."""
+    from .examples import starter_paths
+    from .workspace import init_workspace, open_workspace
+
+    example = starter_paths()
+    ws = open_workspace(directory) if (directory / "dyadwatch.toml").exists() else init_workspace(directory)
+    with ws:
+        docs_report = _run_load(ws, ws.ingest, example.documents, synthetic=True)
+        events_report = _run_load(ws, ws.import_events, example.events)
+        processed = ws.process()
+        typer.echo(f"Workspace {ws.root}")
+        typer.echo(
+            f"Ingested {docs_report.new} new documents ({docs_report.duplicate} already there, "
+            f"{docs_report.quarantined} quarantined on purpose); {events_report.new} new analyst events; "
+            f"processed {processed.processed}."
+        )
+        _print_summary(ws, OutputFormat.table)
+        typer.echo(f"Try: dyadwatch search Алиев --workspace {directory}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

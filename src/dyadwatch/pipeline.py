@@ -1,0 +1,159 @@
+"""The processing pipeline: ordered stages, each a plain function over a batch.
+
+Pure stages (`needs_store=False`) depend only on the batch and the settings, so a
+runner may send them to other processes (or, later, Dask workers). Store stages run
+in the writing process, inside the batch's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+
+from .config import DedupSettings
+from .store.lsh_index import Indexed, LshIndex
+from .text.langid import LanguageIdentifier
+from .text.minhash import MinHasher, similarity
+from .text.normalize import fold_language, normalize
+from .text.search_keys import search_keys
+from .text.sentences import split_sentences
+
+PIPELINE_VERSION = "text-1"
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineSettings:
+    languages: tuple[str, ...]
+    dedup: DedupSettings
+
+
+@dataclass(frozen=True, slots=True)
+class DocWork:
+    """A document on its way through the stages; later stages fill the empty fields."""
+
+    pk: int
+    id: str
+    day: int
+    title: str
+    text: str
+    language_hint: str | None
+    reprocessing: bool
+    norm_title: str = ""
+    norm_text: str = ""
+    language: str | None = None
+    sentences: tuple[tuple[int, int], ...] = ()
+    search_text: str = ""
+    signature: np.ndarray | None = None
+    band_keys: tuple[int, ...] = ()
+    cluster_id: str | None = None
+    similarity: float | None = None
+
+
+Batch = list[DocWork]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    run: Callable[..., Batch]
+    needs_store: bool = False
+
+
+def normalize_stage(batch: Batch, settings: PipelineSettings) -> Batch:
+    return [replace(d, norm_title=normalize(d.title), norm_text=normalize(d.text)) for d in batch]
+
+
+def langid_stage(batch: Batch, settings: PipelineSettings) -> Batch:
+    """Trust a language the input declared when the workspace knows it; detect the rest."""
+    todo = [d for d in batch if d.language_hint not in settings.languages]
+    detected = LanguageIdentifier(settings.languages).detect_many(
+        [f"{d.norm_title}\n{d.norm_text}" for d in todo]
+    )
+    found = {d.pk: lang for d, lang in zip(todo, detected)}
+    return [replace(d, language=found.get(d.pk, d.language_hint)) for d in batch]
+
+
+def fold_stage(batch: Batch, settings: PipelineSettings) -> Batch:
+    """Language-specific character folding (Persian yeh and kaf, ...) once the language is known."""
+    return [
+        replace(d, norm_title=fold_language(d.norm_title, d.language), norm_text=fold_language(d.norm_text, d.language))
+        for d in batch
+    ]
+
+
+def sentences_stage(batch: Batch, settings: PipelineSettings) -> Batch:
+    return [replace(d, sentences=tuple(split_sentences(d.norm_text, d.language))) for d in batch]
+
+
+def search_stage(batch: Batch, settings: PipelineSettings) -> Batch:
+    return [replace(d, search_text=search_keys(f"{d.norm_title}\n{d.norm_text}", d.language, normalized=True)) for d in batch]
+
+
+def minhash_stage(batch: Batch, settings: PipelineSettings) -> Batch:
+    hasher = MinHasher(settings.dedup.num_perm, settings.dedup.bands)
+    out = []
+    for d in batch:
+        signature = hasher.signature(d.norm_text, settings.dedup.shingle_words)
+        keys = tuple(hasher.band_keys(signature)) if signature is not None else ()
+        out.append(replace(d, signature=signature, band_keys=keys))
+    return out
+
+
+def dedup_stage(batch: Batch, settings: PipelineSettings, index: LshIndex) -> Batch:
+    """Join each document to the cluster of its most similar near-duplicate indexed before it."""
+    hashed = [d for d in batch if d.signature is not None]
+    if not hashed:
+        return [replace(d, cluster_id=d.id) for d in batch]
+    window = settings.dedup.window_days
+    stored = index.buckets((k for d in hashed for k in d.band_keys), [d.day for d in hashed])
+    known = index.load({pk for postings in stored.values() for pk, _ in postings})
+    fresh: dict[int, list[int]] = {}
+    added: list[tuple[Indexed, Sequence[int]]] = []
+    out = []
+    for d in batch:
+        if d.signature is None:
+            out.append(replace(d, cluster_id=d.id))
+            continue
+        candidates = {pk for k in d.band_keys for pk, day in stored.get(k, ()) if abs(day - d.day) <= window}
+        candidates.update(pk for k in d.band_keys for pk in fresh.get(k, ()) if abs(known[pk].day - d.day) <= window)
+        best = max(
+            ((similarity(d.signature, known[pk].signature), -pk) for pk in candidates if pk in known),
+            default=None,
+        )
+        if best is not None and best[0] >= settings.dedup.threshold:
+            cluster, score = known[-best[1]].cluster, best[0]
+        else:
+            cluster, score = d.id, None
+        entry = Indexed(d.pk, d.day, d.signature, cluster)
+        known[d.pk] = entry
+        for key in d.band_keys:
+            fresh.setdefault(key, []).append(d.pk)
+        added.append((entry, d.band_keys))
+        out.append(replace(d, cluster_id=cluster, similarity=score))
+    index.add(added)
+    return out
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("normalize", normalize_stage),
+    Stage("langid", langid_stage),
+    Stage("fold", fold_stage),
+    Stage("sentences", sentences_stage),
+    Stage("search", search_stage),
+    Stage("minhash", minhash_stage),
+    Stage("dedup", dedup_stage, needs_store=True),
+)
+
+
+def run_pure_stages(batch: Batch, settings: PipelineSettings, stages: Sequence[Stage] = STAGES) -> Batch:
+    for stage in stages:
+        if not stage.needs_store:
+            batch = stage.run(batch, settings)
+    return batch
+
+
+def epoch_day(day: date) -> int:
+    return day.toordinal() - date(1970, 1, 1).toordinal()

@@ -1,0 +1,194 @@
+"""The Python API: a workspace whose read methods return pandas DataFrames."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from .config import DEFAULT_DATABASE, DEFAULT_LANGUAGES, WorkspaceConfig, find_workspace, load_config, write_new_config
+from .ingest import IngestReport, import_events, ingest_paths
+from .pipeline import PipelineSettings
+from .process import ProcessReport, count_pending, mark_all_pending, process_pending
+from .store import queries
+from .store.engine import check_connection, make_engine
+from .store.lock import writer_lock
+from .store.migrate import upgrade
+from .store.schema import documents, quarantine, sources
+from .text.search_keys import query_alternatives
+
+_DOC_ID = re.compile(r"^[0-9a-f]{4,32}$")
+_POSITION = re.compile(r"^(line|row) \d+[^:]*: ")
+
+
+class Workspace:
+    """A folder with dyadwatch.toml and the database it names."""
+
+    def __init__(self, config: WorkspaceConfig, engine: Engine) -> None:
+        self.config = config
+        self.engine = engine
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def ingest(self, paths: Sequence[Path | str], **options: Any) -> IngestReport:
+        """Read documents from files or folders (JSONL, CSV, HTML); see `ingest_paths` for options."""
+        return ingest_paths(self.engine, [Path(p) for p in paths], **options)
+
+    def import_events(self, paths: Sequence[Path | str], **options: Any) -> IngestReport:
+        return import_events(self.engine, [Path(p) for p in paths], **options)
+
+    def pipeline_settings(self) -> PipelineSettings:
+        return PipelineSettings(languages=self.config.languages, dedup=self.config.dedup)
+
+    def pending(self) -> int:
+        """How many documents the pipeline has not processed yet."""
+        return count_pending(self.engine)
+
+    def reset_processing(self) -> None:
+        """Make every document due for processing again (after a pipeline or settings change)."""
+        with writer_lock(self.engine):
+            mark_all_pending(self.engine)
+
+    def process(self, *, again: bool = False, **options: Any) -> ProcessReport:
+        """Run the pipeline over what is new (everything with `again=True`)."""
+        if again:
+            self.reset_processing()
+        return process_pending(self.engine, self.pipeline_settings(), **options)
+
+    def document_records(self, flt: queries.DocFilter | None = None) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return queries.list_documents(connection, flt or queries.DocFilter())
+
+    def search_records(self, query: str, flt: queries.DocFilter | None = None) -> list[dict[str, Any]]:
+        alternatives = query_alternatives(query, self.config.languages)
+        with self.engine.connect() as connection:
+            return queries.search_documents(connection, alternatives, flt or queries.DocFilter())
+
+    def document(self, ident: str) -> dict[str, Any] | None:
+        """One document with its sentences, by id or a unique id prefix of 4+ characters."""
+        if not _DOC_ID.match(ident):
+            return None
+        with self.engine.connect() as connection:
+            return queries.document_detail(connection, ident)
+
+    def quarantine_records(self, stage: str | None = None) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return queries.list_quarantine(connection, stage)
+
+    def source_records(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return queries.list_sources(connection)
+
+    def event_records(self, origin: str | None = None) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return queries.list_events(connection, origin)
+
+    def documents(self, **filters: Any) -> pd.DataFrame:
+        """Documents as a DataFrame; filters: language, source, since, until, cluster, limit (None = all)."""
+        return _frame(self.document_records(queries.DocFilter(**{"limit": None, **filters})))
+
+    def search(self, query: str, **filters: Any) -> pd.DataFrame:
+        """Inflection-aware full-text search; same filters as `documents`."""
+        return _frame(self.search_records(query, queries.DocFilter(**{"limit": None, **filters})))
+
+    def quarantine(self, stage: str | None = None) -> pd.DataFrame:
+        return _frame(self.quarantine_records(stage))
+
+    def sources(self) -> pd.DataFrame:
+        return _frame(self.source_records())
+
+    def events(self, origin: str | None = None) -> pd.DataFrame:
+        return _frame(self.event_records(origin))
+
+    def summary(self) -> dict[str, pd.DataFrame]:
+        """Documents by language, source and month; near-duplicate clusters; quarantine by reason."""
+        with self.engine.connect() as connection:
+            docs = pd.DataFrame(
+                connection.execute(
+                    select(documents.c.id, documents.c.language, documents.c.published, documents.c.cluster_id,
+                           documents.c.title, sources.c.name.label("source"))
+                    .select_from(documents.join(sources, sources.c.id == documents.c.source_id))
+                ).all(),
+                columns=["id", "language", "published", "cluster", "title", "source"],
+            )
+            bad = pd.DataFrame(
+                connection.execute(select(quarantine.c.stage, quarantine.c.reason, quarantine.c.origin)).all(),
+                columns=["stage", "reason", "origin"],
+            )
+        return _summarise(docs, bad)
+
+
+def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(records)
+
+
+def _summarise(docs: pd.DataFrame, bad: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    docs = docs.assign(
+        language=docs["language"].fillna("(pending)"),
+        month=pd.to_datetime(docs["published"], utc=True).dt.strftime("%Y-%m").fillna("(no date)"),
+    )
+    sizes = docs.groupby("cluster")["id"].transform("size") if len(docs) else pd.Series(dtype=int)
+    dupes = docs[sizes > 1] if len(docs) else docs
+    clusters = (
+        dupes.sort_values("published")
+        .groupby("cluster")
+        .agg(size=("id", "size"), sources=("source", lambda v: ", ".join(sorted(set(v)))), title=("title", "first"))
+        .reset_index()
+        .sort_values(["size", "cluster"], ascending=[False, True])
+    )
+    return {
+        "by_language": _count(docs, "language"),
+        "by_source": _count(docs, "source"),
+        "by_month": _count(docs, "month").sort_values("month"),
+        "clusters": clusters,
+        "quarantine": _count(bad.assign(kind=bad["reason"].map(_reason_kind)), "stage", "kind")
+        if len(bad) else pd.DataFrame(columns=["stage", "kind", "count"]),
+    }
+
+
+def _reason_kind(reason: str) -> str:
+    """The kind of problem, without its position: "line 7: invalid JSON (column 3): …" → "invalid JSON"."""
+    return _POSITION.sub("", reason).split(":")[0].split(" (")[0]
+
+
+def _count(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    counted = frame.groupby(list(columns)).size().reset_index(name="count")
+    return counted.sort_values(["count", *columns], ascending=[False, *[True] * len(columns)]).reset_index(drop=True)
+
+
+def open_workspace(path: Path | str | None = None) -> Workspace:
+    """Open a workspace (see `find_workspace` for the lookup order) and bring its schema up to date."""
+    root = find_workspace(Path(path) if path is not None else None)
+    config = load_config(root)
+    engine = make_engine(config.database_url)
+    check_connection(engine)
+    upgrade(engine)
+    return Workspace(config, engine)
+
+
+def init_workspace(
+    path: Path | str,
+    *,
+    database: str = DEFAULT_DATABASE,
+    dyads: Sequence[str] = ("RUS-AZE",),
+    languages: Sequence[str] = DEFAULT_LANGUAGES,
+) -> Workspace:
+    """Create dyadwatch.toml and the database in a folder, and open it."""
+    root = Path(path)
+    write_new_config(root, database=database, dyads=tuple(dyads), languages=tuple(languages))
+    return open_workspace(root)
