@@ -348,3 +348,32 @@ def test_language_tags_are_reduced_to_iso_639_1(tmp_path: Path, tag: str, code: 
     path.write_text(json.dumps({"text": "x", "language": tag}) + "\n", encoding="utf-8")
     (doc,) = list(read_documents(path))
     assert isinstance(doc, Document) and doc.language == code
+
+
+def test_a_json_array_file_is_read_item_by_item(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    items = [{"text": "Baku recalled its ambassador.", "id": "x1"}, 7, {"text": "Moscow summoned the envoy."}]
+    path.write_text("\ufeff  " + json.dumps(items, indent=2), encoding="utf-8")
+    results = list(read_documents(path))
+    assert [type(r).__name__ for r in results] == ["Document", "Quarantined", "Document"]
+    assert results[0].external_id == "x1" and results[0].origin == f"{path}:item 1"
+    assert results[1].reason == "item 2: expected a JSON object, got a number"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [("[1, 2", "invalid JSON (column 6): Expecting ',' delimiter"), ("[]", "the JSON array is empty")],
+)
+def test_a_broken_json_array_file_is_one_quarantined_item(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    (result,) = list(read_documents(path))
+    assert isinstance(result, Quarantined) and result.reason == reason and result.origin == str(path)
+
+
+def test_a_json_array_over_the_limit_says_to_use_jsonl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_JSON_ARRAY_BYTES", 10)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps([{"text": "x" * 50}]), encoding="utf-8")
+    (result,) = list(read_documents(path))
+    assert isinstance(result, Quarantined) and "write it as JSON Lines" in result.reason

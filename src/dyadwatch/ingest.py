@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -81,14 +81,14 @@ def ingest_paths(
     def read(path: Path) -> Iterator[Document | Quarantined]:
         return read_documents(path, fmt, source=source, synthetic=synthetic)
 
-    return _load(engine, paths, read, insert_documents, batch_size, progress)
+    return _load(engine, paths, read, insert_documents, batch_size, progress, stage="ingest")
 
 
 def import_events(
     engine: Engine, paths: Sequence[Path], *, batch_size: int = 1000, progress: ProgressCallback | None = None
 ) -> IngestReport:
     """Store an analyst's curated events (origin = analyst)."""
-    return _load(engine, paths, read_events, insert_curated_events, batch_size, progress)
+    return _load(engine, paths, read_events, insert_curated_events, batch_size, progress, stage="events")
 
 
 def _load(
@@ -98,13 +98,15 @@ def _load(
     insert: Callable[..., tuple[int, int]],
     batch_size: int,
     progress: ProgressCallback | None,
+    *,
+    stage: str,
 ) -> IngestReport:
     report = IngestReport()
     with writer_lock(engine):
         for path in _files(paths):
             file_report = FileReport(str(path))
             report.files.append(file_report)
-            for items, bad in _chunks(_safe(read, path), batch_size):
+            for items, bad in _chunks(_safe(read, path, stage), batch_size):
                 with engine.begin() as connection:
                     new, duplicate = insert(connection, items) if items else (0, 0)
                     insert_quarantined(connection, bad)
@@ -124,16 +126,19 @@ def _files(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
 
 
-def _safe(read: Callable[[Path], Iterable[Item | Quarantined]], path: Path) -> Iterator[Item | Quarantined]:
-    """A reader's output; a file it cannot open at all becomes one quarantined item."""
+def _safe(
+    read: Callable[[Path], Iterable[Item | Quarantined]], path: Path, stage: str
+) -> Iterator[Item | Quarantined]:
+    """A reader's output, quarantined items tagged with the stage; an unreadable file becomes one item."""
     if not path.exists():
-        yield Quarantined(origin=str(path), reason="no such file or folder", raw="")
+        yield Quarantined(origin=str(path), reason="no such file or folder", raw="", stage=stage)
         return
     try:
-        yield from read(path)
+        for result in read(path):
+            yield replace(result, stage=stage) if isinstance(result, Quarantined) else result
     except (DyadwatchError, OSError) as exc:
         message = exc.message if isinstance(exc, DyadwatchError) else f"cannot read the file: {exc.strerror or exc}"
-        yield Quarantined(origin=str(path), reason=message, raw="")
+        yield Quarantined(origin=str(path), reason=message, raw="", stage=stage)
 
 
 def _chunks(

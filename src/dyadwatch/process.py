@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from multiprocessing.pool import AsyncResult
 
 from sqlalchemy import Connection, Engine, bindparam, func, or_, select, update
 
@@ -106,16 +107,28 @@ def process_pending(
     with writer_lock(engine):
         if _pipeline_changed(engine):
             mark_all_pending(engine)
-        jobs = ((batch, settings) for batch in _batches(engine, batch_size))
-        if workers > 1:
-            # spawn, not fork: lingua's thread pool does not survive a fork of a process that used it
-            with multiprocessing.get_context("spawn").Pool(workers) as pool:
-                for batch in pool.imap(_work, jobs):
-                    _commit(engine, batch, settings, report, progress)
-        else:
-            for job in jobs:
-                _commit(engine, _work(job), settings, report, progress)
+        batches = _batches(engine, batch_size)
+        done = _in_workers(batches, settings, workers) if workers > 1 else (_work((b, settings)) for b in batches)
+        for batch in done:
+            _commit(engine, batch, settings, report, progress)
     return report
+
+
+def _in_workers(batches: Iterator[Batch], settings: PipelineSettings, workers: int) -> Iterator[Batch]:
+    """Pure stages in worker processes, in order, with at most two batches per worker in flight.
+
+    Workers are spawned, not forked: lingua's thread pool does not survive a fork of a
+    process that used it. The bounded window keeps memory flat (Pool.imap would read
+    every batch ahead).
+    """
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        in_flight: deque[AsyncResult[Batch]] = deque()
+        for batch in batches:
+            in_flight.append(pool.apply_async(_work, ((batch, settings),)))
+            if len(in_flight) >= 2 * workers:
+                yield in_flight.popleft().get()
+        while in_flight:
+            yield in_flight.popleft().get()
 
 
 def _commit(

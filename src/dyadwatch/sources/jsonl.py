@@ -1,4 +1,4 @@
-"""JSON Lines: one JSON object per line, each one document."""
+"""JSON Lines (one JSON object per line), or a `.json` file holding one array of such objects."""
 
 from __future__ import annotations
 
@@ -14,8 +14,48 @@ RAW_FORMAT = "jsonl"
 
 
 def read_jsonl(path: Path, ctx: ReadContext) -> Iterator[ReadResult]:
-    for item in iter_json_items(path):
+    is_array = path.suffix.lower() == ".json" and _starts_with_array(path)
+    items = iter_array_items(path) if is_array else iter_json_items(path)
+    for item in items:
         yield item if isinstance(item, Quarantined) else document_from_item(item, path, RAW_FORMAT, ctx)
+
+
+def _starts_with_array(path: Path) -> bool:
+    """Whether the first character after white space and a byte-order mark is `[`."""
+    with path.open("rb") as stream:
+        head = stream.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"[")
+
+
+def iter_array_items(path: Path) -> Iterator[RawItem | Quarantined]:
+    """Each element of a file holding one JSON array, or one quarantined item for the whole file."""
+    size = path.stat().st_size
+    if size > limits.MAX_JSON_ARRAY_BYTES:
+        reason = limits.over_limit(size, limits.MAX_JSON_ARRAY_BYTES, "JSON array file") + (
+            "; write it as JSON Lines (one object per line), which is read as a stream"
+        )
+        yield Quarantined(origin=str(path), reason=reason, raw="")
+        return
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        yield Quarantined(origin=str(path), reason=f"invalid UTF-8 at byte {error.start}", raw=limits.clip_raw(data))
+        return
+    problem, value = _parse(text)
+    if problem is not None or not isinstance(value, list):
+        yield Quarantined(origin=str(path), reason=problem or "expected a JSON array", raw=limits.clip_text(text))
+        return
+    if not value:
+        yield Quarantined(origin=str(path), reason="the JSON array is empty", raw=limits.clip_text(text))
+    for number, element in enumerate(value, start=1):
+        origin, where = f"{path}:item {number}", f"item {number}"
+        raw = json.dumps(element, ensure_ascii=False)
+        if isinstance(element, dict):
+            yield RawItem(origin=origin, where=where, raw=raw, fields=element)
+        else:
+            reason = f"{where}: expected a JSON object, got {json_type(element)}"
+            yield Quarantined(origin=origin, reason=reason, raw=limits.clip_text(raw))
 
 
 def iter_json_items(path: Path) -> Iterator[RawItem | Quarantined]:

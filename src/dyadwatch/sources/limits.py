@@ -14,6 +14,9 @@ MiB = 1024 * 1024
 MAX_ITEM_BYTES = 5 * MiB
 """Largest JSONL line or CSV record read as one item."""
 
+MAX_JSON_ARRAY_BYTES = 200 * MiB
+"""Largest file holding one JSON array (parsed whole, unlike JSON Lines)."""
+
 MAX_HTML_FILE_BYTES = 20 * MiB
 """Largest HTML file handed to the extractor."""
 

@@ -10,6 +10,9 @@ from sqlalchemy.pool import NullPool
 
 from ..errors import StoreError
 
+SQLITE_CACHE_KIB = 32768
+"""Page cache per SQLite connection: bounded, and large enough for the near-duplicate index's hot pages."""
+
 
 def make_engine(url: str) -> Engine:
     """An engine for the URL; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
@@ -40,6 +43,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 

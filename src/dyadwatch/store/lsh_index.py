@@ -77,7 +77,8 @@ class LshIndex:
         bulk_insert(
             self.connection, doc_minhash, [(e.pk, e.day, e.signature.astype(np.uint32).tobytes()) for e, _ in entries]
         )
-        bulk_insert(self.connection, lsh_buckets, [(k, e.day, e.pk) for e, keys in entries for k in keys])
+        rows = sorted((k, e.day, e.pk) for e, keys in entries for k in keys)
+        bulk_insert(self.connection, lsh_buckets, rows)
 
     def clear(self) -> None:
         """Forget every signature, before the whole corpus is processed again."""
