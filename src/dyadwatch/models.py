@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -13,14 +12,10 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def stable_id(*parts: object, length: int = 24) -> str:
-    """Content hash of the parts: NFC, whitespace-collapsed, JSON-encoded, SHA-256."""
-    canonical = [
-        " ".join(unicodedata.normalize("NFC", p).split()) if isinstance(p, str) else p
-        for p in parts
-    ]
-    payload = json.dumps(canonical, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
+def stable_id(*parts: str | None, length: int = 24) -> str:
+    """Content hash of the parts: each NFC and whitespace-collapsed, joined by a unit separator, SHA-256."""
+    canonical = "\x1f".join(" ".join(unicodedata.normalize("NFC", p or "").split()) for p in parts)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:length]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +36,10 @@ class Document:
     external_id: str | None = None
     synthetic: bool = False
     collected_at: datetime = field(default_factory=utcnow)
+    id: str = field(init=False)
 
-    @property
-    def id(self) -> str:
-        return stable_id(self.source, self.url or "", self.title or "", self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", stable_id(self.source, self.url, self.title, self.text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ in the writing process, inside the batch's transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -30,9 +30,9 @@ class PipelineSettings:
     dedup: DedupSettings
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DocWork:
-    """A document on its way through the stages; later stages fill the empty fields."""
+    """A document on its way through the stages; each stage fills its own fields in place."""
 
     pk: int
     id: str
@@ -63,59 +63,64 @@ class Stage:
 
 
 def normalize_stage(batch: Batch, settings: PipelineSettings) -> Batch:
-    return [replace(d, norm_title=normalize(d.title), norm_text=normalize(d.text)) for d in batch]
+    for d in batch:
+        d.norm_title, d.norm_text = normalize(d.title), normalize(d.text)
+    return batch
 
 
 def langid_stage(batch: Batch, settings: PipelineSettings) -> Batch:
     """Trust a language the input declared when the workspace knows it; detect the rest."""
     todo = [d for d in batch if d.language_hint not in settings.languages]
-    detected = LanguageIdentifier(settings.languages).detect_many(
-        [f"{d.norm_title}\n{d.norm_text}" for d in todo]
-    )
-    found = {d.pk: lang for d, lang in zip(todo, detected)}
-    return [replace(d, language=found.get(d.pk, d.language_hint)) for d in batch]
+    detected = LanguageIdentifier(settings.languages).detect_many([f"{d.norm_title}\n{d.norm_text}" for d in todo])
+    for d in batch:
+        d.language = d.language_hint
+    for d, language in zip(todo, detected):
+        d.language = language
+    return batch
 
 
 def fold_stage(batch: Batch, settings: PipelineSettings) -> Batch:
     """Language-specific character folding (Persian yeh and kaf, ...) once the language is known."""
-    return [
-        replace(d, norm_title=fold_language(d.norm_title, d.language), norm_text=fold_language(d.norm_text, d.language))
-        for d in batch
-    ]
+    for d in batch:
+        d.norm_title, d.norm_text = fold_language(d.norm_title, d.language), fold_language(d.norm_text, d.language)
+    return batch
 
 
 def sentences_stage(batch: Batch, settings: PipelineSettings) -> Batch:
-    return [replace(d, sentences=tuple(split_sentences(d.norm_text, d.language))) for d in batch]
+    for d in batch:
+        d.sentences = tuple(split_sentences(d.norm_text, d.language))
+    return batch
 
 
 def search_stage(batch: Batch, settings: PipelineSettings) -> Batch:
-    return [replace(d, search_text=search_keys(f"{d.norm_title}\n{d.norm_text}", d.language, normalized=True)) for d in batch]
+    for d in batch:
+        d.search_text = search_keys(f"{d.norm_title}\n{d.norm_text}", d.language, normalized=True)
+    return batch
 
 
 def minhash_stage(batch: Batch, settings: PipelineSettings) -> Batch:
     hasher = MinHasher(settings.dedup.num_perm, settings.dedup.bands)
-    out = []
     for d in batch:
-        signature = hasher.signature(d.norm_text, settings.dedup.shingle_words)
-        keys = tuple(hasher.band_keys(signature)) if signature is not None else ()
-        out.append(replace(d, signature=signature, band_keys=keys))
-    return out
+        d.signature = hasher.signature(d.norm_text, settings.dedup.shingle_words)
+        d.band_keys = tuple(hasher.band_keys(d.signature)) if d.signature is not None else ()
+    return batch
 
 
 def dedup_stage(batch: Batch, settings: PipelineSettings, index: LshIndex) -> Batch:
     """Join each document to the cluster of its most similar near-duplicate indexed before it."""
     hashed = [d for d in batch if d.signature is not None]
     if not hashed:
-        return [replace(d, cluster_id=d.id) for d in batch]
+        for d in batch:
+            d.cluster_id = d.id
+        return batch
     window = settings.dedup.window_days
-    stored = index.buckets((k for d in hashed for k in d.band_keys), [d.day for d in hashed])
+    stored = index.buckets((d.day, d.band_keys) for d in hashed)
     known = index.load({pk for postings in stored.values() for pk, _ in postings})
     fresh: dict[int, list[int]] = {}
     added: list[tuple[Indexed, Sequence[int]]] = []
-    out = []
     for d in batch:
         if d.signature is None:
-            out.append(replace(d, cluster_id=d.id))
+            d.cluster_id = d.id
             continue
         candidates = {pk for k in d.band_keys for pk, day in stored.get(k, ()) if abs(day - d.day) <= window}
         candidates.update(pk for k in d.band_keys for pk in fresh.get(k, ()) if abs(known[pk].day - d.day) <= window)
@@ -132,9 +137,9 @@ def dedup_stage(batch: Batch, settings: PipelineSettings, index: LshIndex) -> Ba
         for key in d.band_keys:
             fresh.setdefault(key, []).append(d.pk)
         added.append((entry, d.band_keys))
-        out.append(replace(d, cluster_id=cluster, similarity=score))
+        d.cluster_id, d.similarity = cluster, score
     index.add(added)
-    return out
+    return batch
 
 
 STAGES: tuple[Stage, ...] = (

@@ -4,6 +4,10 @@ Candidates are looked up by band key within a window of days around the document
 publication day, so memory stays flat however large the corpus grows, and the index
 commits in the same transaction as the documents it describes. Every call works on a
 whole batch: a few queries per batch, none per document.
+
+Band keys are filed under a period of `PERIOD_DAYS` days before the key itself, so the
+lookups and inserts of a batch stay within the few periods its window reaches: the
+pages a batch touches stay few and hot however many years the index holds.
 """
 
 from __future__ import annotations
@@ -19,6 +23,11 @@ from .bulk import bulk_insert
 from .schema import doc_minhash, documents, lsh_buckets
 
 _CHUNK = 500
+PERIOD_DAYS = 32
+
+
+def period_of(day: int) -> int:
+    return day // PERIOD_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +52,32 @@ class LshIndex:
         self.connection = connection
         self.window_days = window_days
 
-    def buckets(self, keys: Iterable[int], days: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
-        """Stored (doc pk, day) per band key, limited to the days the batch can reach."""
-        low, high = min(days) - self.window_days, max(days) + self.window_days
+    def buckets(self, wanted: Iterable[tuple[int, Sequence[int]]]) -> dict[int, list[tuple[int, int]]]:
+        """Stored (doc pk, day) per band key, for (day, band keys) of each document of a batch.
+
+        Each document asks only the periods its window reaches, so a batch that spans
+        years costs no more lookups than one that spans a day.
+        """
+        by_period: dict[int, set[int]] = defaultdict(set)
+        low, high = None, None
+        for day, keys in wanted:
+            for period in range(period_of(day - self.window_days), period_of(day + self.window_days) + 1):
+                by_period[period].update(keys)
+            low = day if low is None else min(low, day)
+            high = day if high is None else max(high, day)
         found: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for chunk in _chunks(sorted(set(keys))):
-            rows = self.connection.execute(
-                select(lsh_buckets.c.key, lsh_buckets.c.doc_pk, lsh_buckets.c.day)
-                .where(lsh_buckets.c.key.in_(chunk))
-                .where(lsh_buckets.c.day.between(low, high))
-            )
-            for key, pk, day in rows:
-                found[key].append((pk, day))
+        if low is None or high is None:
+            return found
+        for period, keys in sorted(by_period.items()):
+            for chunk in _chunks(sorted(keys)):
+                rows = self.connection.execute(
+                    select(lsh_buckets.c.key, lsh_buckets.c.doc_pk, lsh_buckets.c.day)
+                    .where(lsh_buckets.c.period == period)
+                    .where(lsh_buckets.c.key.in_(chunk))
+                    .where(lsh_buckets.c.day.between(low - self.window_days, high + self.window_days))
+                )
+                for key, pk, day in rows:
+                    found[key].append((pk, day))
         return found
 
     def load(self, pks: Iterable[int]) -> dict[int, Indexed]:
@@ -77,7 +100,7 @@ class LshIndex:
         bulk_insert(
             self.connection, doc_minhash, [(e.pk, e.day, e.signature.astype(np.uint32).tobytes()) for e, _ in entries]
         )
-        rows = sorted((k, e.day, e.pk) for e, keys in entries for k in keys)
+        rows = sorted((period_of(e.day), k, e.day, e.pk) for e, keys in entries for k in keys)
         bulk_insert(self.connection, lsh_buckets, rows)
 
     def clear(self) -> None:

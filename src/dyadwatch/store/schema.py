@@ -104,6 +104,7 @@ doc_minhash = Table(
 lsh_buckets = Table(
     "lsh_buckets",
     metadata,
+    Column("period", Integer, primary_key=True, autoincrement=False),
     Column("key", BigInteger, primary_key=True, autoincrement=False),
     Column("day", Integer, primary_key=True, autoincrement=False),
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True, autoincrement=False),

@@ -123,6 +123,8 @@ def _letter_count(script_run: re.Pattern[str], text: str) -> int:
 
 def _fold_word(match: re.Match[str]) -> str:
     word = match.group()
+    if _LATIN_RE.search(word) is None or _CYRILLIC_RE.search(word) is None:
+        return word
     latin = _letter_count(_LATIN_RUN_RE, word)
     cyrillic = _letter_count(_CYRILLIC_RUN_RE, word)
     if latin == cyrillic:

@@ -73,10 +73,13 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     window = text[max(0, dot - _WINDOW) : dot]
     if not window or window[-1].isspace():
         return False
-    words = [_LEADING_PUNCTUATION_RE.sub("", word) for word in window.split()[-2:]]
-    if _DOTTED_LETTERS_RE.fullmatch(words[-1]) or words[-1].lower() in abbreviations:
+    words = window.rsplit(None, 2)[-2:]
+    last = _LEADING_PUNCTUATION_RE.sub("", words[-1])
+    if _DOTTED_LETTERS_RE.fullmatch(last) or last.lower() in abbreviations:
         return True
-    return len(words) == 2 and " ".join(words).lower() in abbreviations
+    if len(words) < 2:
+        return False
+    return f"{_LEADING_PUNCTUATION_RE.sub('', words[0])} {last}".lower() in abbreviations
 
 
 def _ends_sentence(text: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:

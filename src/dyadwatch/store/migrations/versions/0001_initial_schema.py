@@ -175,11 +175,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_events_origin'), ['origin'], unique=False)
 
     op.create_table('lsh_buckets',
+    sa.Column('period', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('key', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('day', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('doc_pk', sa.Integer(), autoincrement=False, nullable=False),
     sa.ForeignKeyConstraint(['doc_pk'], ['documents.pk'], name=op.f('fk_lsh_buckets_doc_pk_documents'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('key', 'day', 'doc_pk', name=op.f('pk_lsh_buckets')),
+    sa.PrimaryKeyConstraint('period', 'key', 'day', 'doc_pk', name=op.f('pk_lsh_buckets')),
     sqlite_with_rowid=False
     )
 
