@@ -94,15 +94,23 @@ def init(
     database: Annotated[str, typer.Option(help="Database URL; a relative SQLite path lies inside DIR.")] = "sqlite:///dyadwatch.db",
     dyad: Annotated[Optional[list[str]], typer.Option(help="Dyad to watch, e.g. RUS-AZE (repeatable).")] = None,
     language: Annotated[Optional[list[str]], typer.Option(help="Language to identify, ISO 639-1 (repeatable).")] = None,
+    example: Annotated[Optional[str], typer.Option(help="Copy a bundled example workspace instead, e.g. russia-azerbaijan.")] = None,
 ) -> None:
-    """Create a workspace: dyadwatch.toml and its database."""
+    """Create a workspace: dyadwatch.toml and its database (or a copy of a bundled example)."""
     from .config import DEFAULT_LANGUAGES
-    from .workspace import init_workspace
+    from .examples import copy_example
+    from .workspace import init_workspace, open_workspace
 
-    with init_workspace(directory, database=database, dyads=dyad or ["RUS-AZE"],
-                        languages=language or DEFAULT_LANGUAGES) as ws:
+    if example:
+        copy_example(example, directory)
+        opened = open_workspace(directory)
+    else:
+        opened = init_workspace(directory, database=database, dyads=dyad or ["RUS-AZE"],
+                                languages=language or DEFAULT_LANGUAGES)
+    with opened as ws:
         typer.echo(f"Created workspace {ws.root} (database {ws.config.database}).")
-        typer.echo(f"Next: dyadwatch ingest FILE... --workspace {directory}")
+        step = "collect" if ws.config.sources else "ingest FILE..."
+        typer.echo(f"Next: dyadwatch {step} --workspace {directory}")
 
 
 def _print_report(report: IngestReport, output: OutputFormat, noun: str) -> None:
@@ -145,6 +153,24 @@ def ingest(
     with _open(workspace) as ws:
         report = _run_load(ws, ws.ingest, paths, fmt=input_format, source=source, synthetic=synthetic)
     _print_report(report, output, "documents")
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+@handled
+def collect(
+    output: Annotated[OutputFormat, typer.Option("--output", "-o", help="Report as table, json or csv.")] = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Pull every source in dyadwatch.toml's [[sources]]. Exit 0: all read; 3: items quarantined or a source failed; 2: every source failed."""
+    with _open(workspace) as ws:
+        with _progress() as progress:
+            task = progress.add_task("collecting", total=None)
+            report = ws.collect(progress=lambda label, n: progress.update(task, advance=n, description=label))
+    if output is OutputFormat.json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        emit([vars(s) for s in report.sources], output, ("path", "kind", "new", "duplicate", "quarantined", "failed"))
     raise typer.Exit(report.exit_code)
 
 

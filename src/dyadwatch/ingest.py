@@ -106,16 +106,32 @@ def _load(
         for path in _files(paths):
             file_report = FileReport(str(path))
             report.files.append(file_report)
-            for items, bad in _chunks(_safe(read, path, stage), batch_size):
-                with engine.begin() as connection:
-                    new, duplicate = insert(connection, items) if items else (0, 0)
-                    insert_quarantined(connection, bad)
-                file_report.new += new
-                file_report.duplicate += duplicate
-                file_report.quarantined += len(bad)
-                if progress:
-                    progress(path, len(items) + len(bad))
+            store_results(engine, _safe(read, path, stage), insert, file_report, batch_size,
+                          (lambda n, p=path: progress(p, n)) if progress else None)
     return report
+
+
+def store_results(
+    engine: Engine,
+    results: Iterable[Item | Quarantined],
+    insert: Callable[..., tuple[int, int]],
+    report: FileReport,
+    batch_size: int = 1000,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Store read items and quarantined ones, one transaction per batch, counting into `report`.
+
+    The caller holds the writer lock.
+    """
+    for items, bad in _chunks(results, batch_size):
+        with engine.begin() as connection:
+            new, duplicate = insert(connection, items) if items else (0, 0)
+            insert_quarantined(connection, bad)
+        report.new += new
+        report.duplicate += duplicate
+        report.quarantined += len(bad)
+        if progress:
+            progress(len(items) + len(bad))
 
 
 def _files(paths: Sequence[Path]) -> Iterator[Path]:

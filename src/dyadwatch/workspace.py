@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from .config import DEFAULT_DATABASE, DEFAULT_LANGUAGES, WorkspaceConfig, find_workspace, load_config, write_new_config
+from .collect import CollectReport, collect, source_specs
 from .ingest import IngestReport, import_events, ingest_paths
 from .pipeline import PipelineSettings
 from .process import ProcessReport, count_pending, mark_all_pending, process_pending
@@ -48,6 +49,10 @@ class Workspace:
     def ingest(self, paths: Sequence[Path | str], **options: Any) -> IngestReport:
         """Read documents from files or folders (JSONL, CSV, HTML); see `ingest_paths` for options."""
         return ingest_paths(self.engine, [Path(p) for p in paths], **options)
+
+    def collect(self, **options: Any) -> CollectReport:
+        """Read every source configured under [[sources]] in dyadwatch.toml."""
+        return collect(self.engine, source_specs(self.root, self.config.sources), **options)
 
     def import_events(self, paths: Sequence[Path | str], **options: Any) -> IngestReport:
         return import_events(self.engine, [Path(p) for p in paths], **options)

@@ -1,11 +1,16 @@
-"""The bundled synthetic example corpus."""
+"""Bundled examples: the small starter corpus, and complete example workspaces."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-STARTER = Path(__file__).parent / "starter"
+from ..config import CONFIG_NAME
+from ..errors import ConfigError, WorkspaceExists
+
+HERE = Path(__file__).parent
+STARTER = HERE / "starter"
 
 
 @dataclass(frozen=True)
@@ -20,3 +25,21 @@ def starter_paths() -> ExamplePaths:
         documents=[STARTER / "documents.jsonl", STARTER / "documents.csv", STARTER / "pages", STARTER / "malformed.jsonl"],
         events=[STARTER / "events.jsonl"],
     )
+
+
+def example_workspaces() -> dict[str, Path]:
+    """Example workspaces by name: folders here that hold a dyadwatch.toml."""
+    return {p.name: p for p in sorted(HERE.iterdir()) if (p / CONFIG_NAME).is_file()}
+
+
+def copy_example(name: str, target: Path) -> Path:
+    """Copy an example workspace (its settings and input files) into an empty or new folder."""
+    examples = example_workspaces()
+    if name not in examples:
+        raise ConfigError(f"No example named {name!r}; examples: {', '.join(examples) or 'none'}.")
+    if (target / CONFIG_NAME).exists():
+        raise WorkspaceExists(f"{target / CONFIG_NAME} exists already. Use that workspace, or choose another folder.")
+    if target.exists() and any(target.iterdir()):
+        raise WorkspaceExists(f"{target} is not empty. Give a new or empty folder for the example.")
+    shutil.copytree(examples[name], target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md", "*.db*"))
+    return target

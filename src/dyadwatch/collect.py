@@ -1,0 +1,146 @@
+"""`dyadwatch collect`: pull every source configured in the workspace, each on its own.
+
+A source is one `[[sources]]` table of dyadwatch.toml with a `kind` and where to find it
+(`path`, relative to the workspace, or `url`). Each kind maps to a reader of Documents or
+events; a source that fails (network error, missing file, forbidden address) is reported
+with its reason and the others go on. Re-collecting is idempotent: every item's id is a
+content hash, so what is already stored is counted as a duplicate and left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from .errors import ConfigError, DyadwatchError
+from .ingest import FileReport, store_results
+from .models import CuratedEvent, Document, Quarantined
+from .sources import iter_input_files, read_documents
+from .sources.events_file import read_events
+from .store.lock import writer_lock
+from .store.writer import insert_curated_events, insert_documents
+
+Results = Iterable[Document | CuratedEvent | Quarantined]
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One configured source."""
+
+    kind: str
+    label: str
+    root: Path
+    options: Mapping[str, Any]
+
+    @property
+    def path(self) -> Path:
+        value = self.options.get("path")
+        if not value:
+            raise ConfigError(f"source {self.label!r} ({self.kind}) needs a 'path'.")
+        path = Path(str(value))
+        return path if path.is_absolute() else self.root / path
+
+    @property
+    def source_name(self) -> str | None:
+        name = self.options.get("name")
+        return str(name) if name else None
+
+    @property
+    def synthetic(self) -> bool:
+        return bool(self.options.get("synthetic", False))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of source is read and stored."""
+
+    read: Callable[[SourceSpec], Results]
+    insert: Callable[..., tuple[int, int]]
+    stage: str = "collect"
+
+
+@dataclass
+class SourceReport(FileReport):
+    kind: str = ""
+    failed: str | None = None
+
+
+@dataclass
+class CollectReport:
+    sources: list[SourceReport] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all sources read cleanly, 3 some items quarantined or sources failed, 2 every source failed."""
+        if self.sources and all(s.failed for s in self.sources):
+            return 2
+        return 3 if any(s.failed or s.quarantined for s in self.sources) else 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"exit_code": self.exit_code, "sources": [vars(s) for s in self.sources]}
+
+
+def _local_documents(fmt: str) -> Callable[[SourceSpec], Results]:
+    def read(spec: SourceSpec) -> Iterator[Document | Quarantined]:
+        for path in iter_input_files([spec.path]):
+            yield from read_documents(path, fmt, source=spec.source_name, synthetic=spec.synthetic)
+
+    return read
+
+
+def _analyst_events(spec: SourceSpec) -> Iterator[CuratedEvent | Quarantined]:
+    for path in iter_input_files([spec.path]):
+        yield from read_events(path)
+
+
+KINDS: dict[str, Kind] = {
+    "files": Kind(_local_documents("auto"), insert_documents),
+    "jsonl": Kind(_local_documents("jsonl"), insert_documents),
+    "csv": Kind(_local_documents("csv"), insert_documents),
+    "html": Kind(_local_documents("html"), insert_documents),
+    "events": Kind(_analyst_events, insert_curated_events, stage="events"),
+}
+
+
+def source_specs(root: Path, entries: Iterable[Mapping[str, Any]]) -> list[SourceSpec]:
+    """The workspace's `[[sources]]` entries, checked for a known kind."""
+    specs = []
+    for number, entry in enumerate(entries, start=1):
+        kind = str(entry.get("kind", ""))
+        if kind not in KINDS:
+            raise ConfigError(
+                f"[[sources]] entry {number} has kind {kind!r}; known kinds: {', '.join(sorted(KINDS))}."
+            )
+        label = str(entry.get("name") or entry.get("path") or entry.get("url") or f"{kind} #{number}")
+        specs.append(SourceSpec(kind=kind, label=label, root=root, options=dict(entry)))
+    return specs
+
+
+def collect(
+    engine: Engine,
+    specs: Iterable[SourceSpec],
+    *,
+    progress: Callable[[str, int], None] | None = None,
+) -> CollectReport:
+    """Read every source in turn; a failing source is reported and the others go on."""
+    report = CollectReport()
+    with writer_lock(engine):
+        for spec in specs:
+            kind = KINDS[spec.kind]
+            source_report = SourceReport(path=spec.label, kind=spec.kind)
+            report.sources.append(source_report)
+            tick = (lambda n, label=spec.label: progress(label, n)) if progress else None
+            try:
+                store_results(engine, _tagged(kind.read(spec), kind.stage), kind.insert, source_report, progress=tick)
+            except (DyadwatchError, OSError) as exc:
+                source_report.failed = exc.message if isinstance(exc, DyadwatchError) else str(exc)
+    return report
+
+
+def _tagged(results: Results, stage: str) -> Iterator[Document | CuratedEvent | Quarantined]:
+    for result in results:
+        yield Quarantined(result.origin, result.reason, result.raw, stage) if isinstance(result, Quarantined) else result

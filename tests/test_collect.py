@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.collect import source_specs
+from dyadwatch.errors import ConfigError
+
+from .helpers import news, write_jsonl
+
+
+def _configure(ws, sources: str) -> None:
+    config = ws.root / "dyadwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n" + sources, encoding="utf-8")
+
+
+def _reopen(ws):
+    import dyadwatch
+
+    ws.close()
+    return dyadwatch.open_workspace(ws.root)
+
+
+def test_collect_reads_every_source_and_reports_each(workspace, tmp_path: Path) -> None:
+    write_jsonl(workspace.root / "feed.jsonl", [news("a", "Baku and Moscow traded protests."), news("b", "Ankara urged calm.")])
+    write_jsonl(workspace.root / "events.jsonl", [
+        {"date": "2025-06-27", "actor1_code": "RUS", "actor2_code": "AZE", "cameo_code": "173", "what": "Raids in Yekaterinburg."},
+    ])
+    _configure(workspace, '''
+[[sources]]
+kind = "jsonl"
+path = "feed.jsonl"
+name = "Caspian Ledger"
+
+[[sources]]
+kind = "files"
+path = "missing-folder"
+
+[[sources]]
+kind = "events"
+path = "events.jsonl"
+''')
+    ws = _reopen(workspace)
+    try:
+        report = ws.collect()
+        by_kind = {s.kind: s for s in report.sources}
+        assert (by_kind["jsonl"].new, by_kind["events"].new) == (2, 1)
+        assert "no such file" in (by_kind["files"].failed or "")
+        assert report.exit_code == 3
+        assert set(ws.sources()["name"]) == {"Caspian Ledger"}
+        again = ws.collect()
+        assert [(s.new, s.duplicate) for s in again.sources if s.kind == "jsonl"] == [(0, 2)]
+    finally:
+        ws.close()
+
+
+def test_unknown_kind_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="known kinds"):
+        source_specs(tmp_path, [{"kind": "carrier-pigeon", "path": "x"}])
+
+
+def test_collect_cli_json_report(workspace) -> None:
+    from typer.testing import CliRunner
+
+    from dyadwatch.cli import app
+
+    write_jsonl(workspace.root / "one.jsonl", [news("a", "Baku recalled its envoy.")])
+    _configure(workspace, '[[sources]]\nkind = "jsonl"\npath = "one.jsonl"\n')
+    result = CliRunner().invoke(app, ["collect", "-w", str(workspace.root), "--output", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sources"][0]["new"] == 1
+
+
+def test_init_from_an_example_copies_its_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from dyadwatch import examples
+    from dyadwatch.cli import app
+
+    bundled = tmp_path / "bundled"
+    sample = bundled / "tiny"
+    sample.mkdir(parents=True)
+    write_jsonl(sample / "docs.jsonl", [news("t1", "Baku and Moscow agreed to talk.", synthetic=True)])
+    (sample / "dyadwatch.toml").write_text('[[sources]]\nkind = "jsonl"\npath = "docs.jsonl"\nsynthetic = true\n', encoding="utf-8")
+    (sample / "README.md").write_text("not copied", encoding="utf-8")
+    monkeypatch.setattr(examples, "HERE", bundled)
+    runner = CliRunner()
+    target = tmp_path / "ws"
+    result = runner.invoke(app, ["init", str(target), "--example", "tiny"])
+    assert result.exit_code == 0, result.output
+    assert "dyadwatch collect" in result.stdout
+    assert (target / "docs.jsonl").exists() and not (target / "README.md").exists()
+    assert runner.invoke(app, ["collect", "-w", str(target)]).exit_code == 0
+    assert runner.invoke(app, ["init", str(target), "--example", "tiny"]).exit_code == 1
+    assert runner.invoke(app, ["init", str(tmp_path / "other"), "--example", "nope"]).exit_code == 1
