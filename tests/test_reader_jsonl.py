@@ -339,7 +339,7 @@ def test_iter_input_files(tmp_path: Path) -> None:
 
 
 def test_registry_lists_the_three_readers() -> None:
-    assert set(READERS) == {"jsonl", "csv", "html"}
+    assert set(READERS) == {"jsonl", "csv", "html", "telegram"}
 
 
 @pytest.mark.parametrize(("tag", "code"), [("ru", "ru"), ("az-Cyrl", "az"), ("en_US", "en"), ("aze", "az"), ("per", "fa"), ("FA", "fa")])
@@ -377,3 +377,13 @@ def test_a_json_array_over_the_limit_says_to_use_jsonl(tmp_path: Path, monkeypat
     path.write_text(json.dumps([{"text": "x" * 50}]), encoding="utf-8")
     (result,) = list(read_documents(path))
     assert isinstance(result, Quarantined) and "write it as JSON Lines" in result.reason
+
+
+@pytest.mark.parametrize("field", ["text", "title", "source"])
+def test_an_unpaired_surrogate_escape_is_quarantined(tmp_path: Path, field: str) -> None:
+    item = {"text": "Baku protested.", field: "broken \\ud800 escape"}
+    path = tmp_path / "s.jsonl"
+    path.write_text(json.dumps(item).replace("\\\\ud800", "\\ud800") + "\n", encoding="utf-8")
+    (result,) = list(read_documents(path))
+    assert isinstance(result, Quarantined)
+    assert result.reason == f"line 1: {field}: contains an unpaired UTF-16 surrogate (a broken \\u escape)"

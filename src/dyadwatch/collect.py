@@ -99,6 +99,7 @@ def _analyst_events(spec: SourceSpec) -> Iterator[CuratedEvent | Quarantined]:
 
 KINDS: dict[str, Kind] = {
     "files": Kind(_local_documents("auto"), insert_documents),
+    "telegram-export": Kind(_local_documents("telegram"), insert_documents),
     "jsonl": Kind(_local_documents("jsonl"), insert_documents),
     "csv": Kind(_local_documents("csv"), insert_documents),
     "html": Kind(_local_documents("html"), insert_documents),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dyadwatch.errors import InputError, UnknownFormat
 from dyadwatch.models import ReadResult
-from dyadwatch.sources import csv_docs, html_page, jsonl
+from dyadwatch.sources import csv_docs, html_page, jsonl, telegram_export
 from dyadwatch.sources.items import ReadContext, Reader
 
 __all__ = ["READERS", "ReadContext", "Reader", "detect_format", "iter_input_files", "read_documents"]
@@ -20,12 +20,15 @@ READERS: dict[str, Reader] = {
     "jsonl": jsonl.READER,
     "csv": csv_docs.READER,
     "html": html_page.READER,
+    "telegram": telegram_export.READER,
 }
 
 
 def detect_format(path: Path) -> str:
-    """Format name for a file, from its suffix."""
+    """Format name for a file, from its suffix; a `.json` file is sniffed for a Telegram Desktop export."""
     suffix = path.suffix.lower()
+    if suffix in telegram_export.READER.suffixes and telegram_export.looks_like_export(path):
+        return "telegram"
     for name, reader in READERS.items():
         if suffix in reader.suffixes:
             return name

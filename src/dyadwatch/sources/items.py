@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +20,7 @@ TEXT_FIELDS = ("text", "content", "body")
 PUBLISHED_FIELDS = ("published", "date")
 _TRUE = frozenset({"true", "1", "yes"})
 _FALSE = frozenset({"false", "0", "no", ""})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,14 @@ def optional_text(fields: Mapping[str, object], *names: str, numbers: bool = Fal
         return str(value)
     if not isinstance(value, str):
         raise FieldError(f"{name}: expected a string, got {json_type(value)}")
-    return value.strip()
+    return _unicode_checked(name, value).strip()
+
+
+def _unicode_checked(name: str, value: str) -> str:
+    """The value, unless a JSON escape left an unpaired surrogate in it (no database can store one)."""
+    if _SURROGATE.search(value):
+        raise FieldError(f"{name}: contains an unpaired UTF-16 surrogate (a broken \\u escape)")
+    return value
 
 
 def _text(fields: Mapping[str, object]) -> str:
@@ -116,7 +126,7 @@ def _text(fields: Mapping[str, object]) -> str:
         raise FieldError(f"no text field ({', '.join(TEXT_FIELDS)})")
     if not isinstance(value, str):
         raise FieldError(f"{name}: expected a string, got {json_type(value)}")
-    return value
+    return _unicode_checked(name, value)
 
 
 def _published(fields: Mapping[str, object], collected_at: datetime) -> datetime | None:
