@@ -10,17 +10,18 @@ from typing import TypeVar
 from sqlalchemy import Engine
 
 from .errors import DyadwatchError
-from .models import CuratedEvent, Document, Quarantined
+from .models import CuratedEvent, Document, GdeltEvent, Quarantined
 from .sources import iter_input_files, read_documents
 from .sources.events_file import read_events
+from .sources.gdelt import read_gdelt_events
 from .store.lock import writer_lock
-from .store.writer import insert_curated_events, insert_documents, insert_quarantined
+from .store.writer import insert_curated_events, insert_documents, insert_gdelt_events, insert_quarantined
 
 EXIT_OK = 0
 EXIT_NOTHING_READ = 2
 EXIT_SOME_QUARANTINED = 3
 
-Item = TypeVar("Item", Document, CuratedEvent)
+Item = TypeVar("Item", Document, CuratedEvent, GdeltEvent)
 ProgressCallback = Callable[[Path, int], None]
 
 
@@ -169,3 +170,10 @@ def _chunks(
             items, bad = [], []
     if items or bad:
         yield items, bad
+
+
+def import_gdelt(
+    engine: Engine, paths: Sequence[Path], *, batch_size: int = 1000, progress: ProgressCallback | None = None
+) -> IngestReport:
+    """Store the events of GDELT event files (1.0 or 2.0 layout, origin = gdelt)."""
+    return _load(engine, paths, read_gdelt_events, insert_gdelt_events, batch_size, progress, stage="gdelt")

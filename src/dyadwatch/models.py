@@ -86,3 +86,35 @@ class CuratedEvent:
 
 
 ReadResult = Document | Quarantined
+
+
+@dataclass(frozen=True, slots=True)
+class GdeltEvent:
+    """One row of a GDELT event table (1.0 or 2.0), country codes turned into ISO 3166 alpha-3."""
+
+    global_event_id: str
+    day: date
+    actor1_code: str | None
+    actor1_name: str | None
+    actor1_country: str | None
+    actor2_code: str | None
+    actor2_name: str | None
+    actor2_country: str | None
+    event_code: str
+    event_root_code: str
+    quad_class: int
+    goldstein: float
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    avg_tone: float
+    action_geo_country: str | None
+    action_geo_fullname: str | None
+    source_url: str | None
+    date_added: datetime
+    raw: str
+    origin: str
+
+    @property
+    def id(self) -> str:
+        return stable_id("gdelt", self.global_event_id)

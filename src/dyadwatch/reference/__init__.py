@@ -127,3 +127,9 @@ def is_country_code(code: str) -> bool:
     if len(code) != 3 or not code.isascii() or not code.isupper():
         return False
     return code in non_state_codes() or pycountry.countries.get(alpha_3=code) is not None
+
+
+@cache
+def fips_to_iso3() -> dict[str, str]:
+    """ISO 3166 alpha-3 code by FIPS 10-4 country code (GDELT's geography country codes): AJ → AZE."""
+    return {fips: iso3 for fips, iso3, _name in _rows("fips_to_iso3.tsv")}

@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.dml import Insert
 
-from ..models import CuratedEvent, Document, Quarantined, utcnow
+from .. import reference
+from ..models import CuratedEvent, Document, GdeltEvent, Quarantined, utcnow
 from .schema import documents, events, quarantine, sources
 
 
@@ -127,3 +128,56 @@ def _event_row(ident: str, item: CuratedEvent) -> dict[str, object]:
         "raw": item.raw,
         "created_at": utcnow(),
     }
+
+
+def insert_gdelt_events(connection: Connection, items: Sequence[GdeltEvent]) -> tuple[int, int]:
+    """Store GDELT events (origin = gdelt); returns (new, already stored)."""
+    unique = {item.id: item for item in items}
+    stored = existing(connection, events.c.id, list(unique))
+    fresh = [_gdelt_row(ident, item) for ident, item in unique.items() if ident not in stored]
+    if fresh:
+        connection.execute(insert_ignoring_conflicts(connection, events), fresh)
+    return len(fresh), len(items) - len(fresh)
+
+
+def _gdelt_row(ident: str, item: GdeltEvent) -> dict[str, object]:
+    plover = reference.cameo_to_plover(item.event_code)
+    return {
+        "id": ident,
+        "origin": "gdelt",
+        "status": "active",
+        "event_date": item.day,
+        "actor1_code": _gdelt_actor_code(item.actor1_country, item.actor1_code) or "",
+        "actor1_name": item.actor1_name,
+        "actor2_code": _gdelt_actor_code(item.actor2_country, item.actor2_code),
+        "actor2_name": item.actor2_name,
+        "description": gdelt_description(item),
+        "cameo_code": item.event_code,
+        "plover_category": plover[0] if plover else None,
+        "plover_mode": plover[1] if plover else None,
+        "goldstein": item.goldstein,
+        "quad_class": item.quad_class,
+        "source_urls": json.dumps(_gdelt_urls(item.source_url), ensure_ascii=False),
+        "external_id": item.global_event_id,
+        "input_origin": item.origin,
+        "raw": item.raw,
+        "created_at": utcnow(),
+    }
+
+
+def _gdelt_urls(source_url: str | None) -> list[str]:
+    """SOURCEURL as a list when it is a web address; 1.0 rows may name a service (`BBC Monitoring`) instead."""
+    return [source_url] if source_url and source_url.lower().startswith(("http://", "https://")) else []
+
+
+def _gdelt_actor_code(country: str | None, cameo_actor: str | None) -> str | None:
+    """The 3-letter actor code kept in `events`: the country, else the first CAMEO block (GOV, IGO, ...)."""
+    return country or (cameo_actor[:3] if cameo_actor else None)
+
+
+def gdelt_description(item: GdeltEvent) -> str:
+    """`AZERBAIJAN → EMBASSY: Engage in symbolic act (CAMEO 051)`, from actor names and the CAMEO label."""
+    actor1 = item.actor1_name or item.actor1_code or "(no actor)"
+    actors = f"{actor1} → {item.actor2_name or item.actor2_code}" if item.actor2_name or item.actor2_code else actor1
+    label = reference.cameo_label(item.event_code) or "unknown CAMEO code"
+    return f"{actors}: {label} (CAMEO {item.event_code})"
