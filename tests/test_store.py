@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import func, inspect, select
 
-from dyadwatch.errors import StoreError, WriterBusy
+from dyadwatch.errors import StoreError
 from dyadwatch.models import Document, Quarantined
 from dyadwatch.store.engine import make_engine
 from dyadwatch.store.lock import writer_lock
@@ -64,19 +64,29 @@ def test_quarantine_is_idempotent(workspace) -> None:
         assert connection.execute(select(quarantine.c.origin, quarantine.c.reason)).all() == [("feed.jsonl:3", "invalid JSON")]
 
 
-def test_a_second_writer_is_refused(workspace) -> None:
-    other = make_engine(workspace.config.database_url)
-    try:
-        with writer_lock(workspace.engine):
-            with pytest.raises(WriterBusy, match="Wait for it to finish"):
-                with writer_lock(other):
-                    pass
-        with writer_lock(other):
-            pass
-    finally:
-        other.dispose()
+def test_a_second_writer_process_is_refused_with_exit_code_4(workspace, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "one.jsonl"
+    path.write_text('{"text": "Baku protested.", "source": "Steppe Wire"}\n', encoding="utf-8")
+    command = [sys.executable, "-m", "dyadwatch", "ingest", str(path), "-w", str(workspace.root)]
+    env = {**os.environ, "COLUMNS": "200"}
+    with writer_lock(workspace.engine):
+        busy = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert busy.returncode == 4 and "E011" in busy.stderr
+    assert subprocess.run(command, capture_output=True, text=True, env=env).returncode == 0
 
 
 def test_bad_database_url_says_what_to_use() -> None:
     with pytest.raises(StoreError, match="sqlite:///FILE"):
         make_engine("nosuchdb://x")
+
+
+def test_the_writer_lock_is_reentrant_within_a_process(workspace) -> None:
+    with writer_lock(workspace.engine):
+        with writer_lock(workspace.engine):
+            pass
+        with writer_lock(workspace.engine):
+            pass

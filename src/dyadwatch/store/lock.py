@@ -15,15 +15,31 @@ from ..errors import WriterBusy
 _PG_LOCK_KEY = 0x64796164  # "dyad"
 
 
+_held: dict[str, int] = {}
+
+
 @contextmanager
 def writer_lock(engine: Engine) -> Iterator[None]:
-    """Hold the workspace's writer lock; raise WriterBusy at once if another process has it."""
-    if engine.dialect.name == "sqlite":
-        with _file_lock(Path(str(engine.url.database) + ".lock")):
+    """Hold the workspace's writer lock; raise WriterBusy at once if another process has it.
+
+    Re-entrant within a process: a writer that calls another writer (collect importing a
+    registry file) keeps the one lock it already holds.
+    """
+    key = engine.url.render_as_string(hide_password=True)
+    if _held.get(key):
+        _held[key] += 1
+        try:
             yield
-    else:
-        with _advisory_lock(engine):
+        finally:
+            _held[key] -= 1
+        return
+    lock = _file_lock(Path(str(engine.url.database) + ".lock")) if engine.dialect.name == "sqlite" else _advisory_lock(engine)
+    with lock:
+        _held[key] = 1
+        try:
             yield
+        finally:
+            del _held[key]
 
 
 @contextmanager

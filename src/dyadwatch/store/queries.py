@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy import Connection, Select, and_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import QueryError
@@ -114,21 +114,6 @@ def list_quarantine(connection: Connection, stage: str | None = None) -> list[di
     if stage:
         query = query.where(quarantine.c.stage == stage)
     return [{**r._mapping, "created_at": utc(r.created_at)} for r in connection.execute(query)]
-
-
-def list_sources(connection: Connection) -> list[dict[str, Any]]:
-    counts = (
-        select(d.c.source_id, func.count().label("documents"), func.min(d.c.published).label("first"),
-               func.max(d.c.published).label("last"))
-        .group_by(d.c.source_id).subquery()
-    )
-    query = (
-        select(s.c.name, s.c.platform, s.c.status, func.coalesce(counts.c.documents, 0).label("documents"),
-               counts.c.first, counts.c.last)
-        .select_from(s.outerjoin(counts, counts.c.source_id == s.c.id))
-        .order_by(s.c.name)
-    )
-    return [{**r._mapping, "first": utc(r.first), "last": utc(r.last)} for r in connection.execute(query)]
 
 
 def list_events(connection: Connection, origin: str | None = None) -> list[dict[str, Any]]:

@@ -1,0 +1,5 @@
+"""`python -m dyadwatch`: the command line."""
+
+from .cli import main
+
+main()
