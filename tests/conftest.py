@@ -13,7 +13,6 @@ from sqlalchemy.engine import make_url
 
 import dyadwatch
 
-
 PG_ENV = "DYADWATCH_TEST_POSTGRES_URL"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -95,3 +95,36 @@ def test_init_from_an_example_copies_its_inputs(tmp_path: Path, monkeypatch: pyt
     assert runner.invoke(app, ["collect", "-w", str(target)]).exit_code == 0
     assert runner.invoke(app, ["init", str(target), "--example", "tiny"]).exit_code == 1
     assert runner.invoke(app, ["init", str(tmp_path / "other"), "--example", "nope"]).exit_code == 1
+
+
+def test_feeds_by_url_go_through_the_guarded_fetcher(workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx
+
+    from dyadwatch import collect as collect_module
+    from dyadwatch.net.testing import FakeDNS, logical_url, make_fetcher
+
+    feed = (Path(__file__).parent / "fixtures" / "feeds" / "caspian-ledger.rss").read_bytes()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if logical_url(request).endswith("/robots.txt"):
+            return httpx.Response(404)
+        return httpx.Response(200, content=feed, headers={"content-type": "application/rss+xml"})
+
+    dns = FakeDNS({"caspian-ledger.example": ["93.184.216.34"], "inward.example": ["10.0.0.5"]})
+    monkeypatch.setattr(collect_module, "_fetcher", lambda spec: make_fetcher(answer, dns, retries=0)[0])
+    _configure(workspace, '''
+[[sources]]
+kind = "feed"
+url = "https://caspian-ledger.example/rss"
+
+[[sources]]
+kind = "feed"
+url = "https://inward.example/rss"
+''')
+    ws = _reopen(workspace)
+    try:
+        good, inward = ws.collect().sources
+        assert good.new == 3 and good.failed is None
+        assert inward.new == 0 and "10.0.0.5" in (inward.failed or "")
+    finally:
+        ws.close()

@@ -110,7 +110,7 @@ def test_killed_ingest_loses_nothing_and_resumes(sqlite_workspace, tmp_path: Pat
              for i in range(20_000)]
     path = write_jsonl(tmp_path / "big.jsonl", items)
     env = {**os.environ, "DYADWATCH_WORKSPACE": str(sqlite_workspace.root)}
-    child = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli", "ingest", str(path)], env=env,
+    child = subprocess.Popen([sys.executable, "-m", "dyadwatch", "ingest", str(path)], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stored = 0
     deadline = time.monotonic() + 60

@@ -140,3 +140,9 @@ def test_fold_language_is_identity_without_a_map() -> None:
     assert fold_language(text, "de") == text
     assert fold_language(text, "en") == text
     assert fold_language(text, "FA") == "پزشکیان hâlâ"
+
+
+def test_folding_a_homoglyph_then_composing_stays_idempotent() -> None:
+    """Folding Cyrillic Е to Latin E lets a later combining cedilla compose: NFKC must run again."""
+    once = normalize("AAЕ\u064b\u0327")
+    assert once == "AA\u0228\u064b" and normalize(once) == once

@@ -81,7 +81,7 @@ def test_killed_process_loses_nothing_and_resumes(sqlite_workspace, tmp_path: Pa
     sqlite_workspace.ingest([write_jsonl(tmp_path / "many.jsonl", items)])
     env = {**os.environ, "DYADWATCH_WORKSPACE": str(sqlite_workspace.root)}
     child = subprocess.Popen(
-        [sys.executable, "-m", "dyadwatch.cli", "process", "--batch-size", "20"], env=env,
+        [sys.executable, "-m", "dyadwatch", "process", "--batch-size", "20"], env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     engine = sqlite_workspace.engine

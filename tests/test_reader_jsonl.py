@@ -338,8 +338,8 @@ def test_iter_input_files(tmp_path: Path) -> None:
         list(iter_input_files([tmp_path / "absent"]))
 
 
-def test_registry_lists_the_three_readers() -> None:
-    assert set(READERS) == {"jsonl", "csv", "html", "telegram"}
+def test_registry_lists_every_reader() -> None:
+    assert set(READERS) == {"jsonl", "csv", "html", "telegram", "feed"}
 
 
 @pytest.mark.parametrize(("tag", "code"), [("ru", "ru"), ("az-Cyrl", "az"), ("en_US", "en"), ("aze", "az"), ("per", "fa"), ("FA", "fa")])

@@ -20,7 +20,12 @@ from dyadwatch.errors import ConfigError, InputError
 from dyadwatch.models import Document, Quarantined
 from dyadwatch.sources.telegram_export import ReadStats
 from dyadwatch.sources.telegram_live import (
-    ENV_API_HASH, ENV_API_ID, ENV_SESSION, TelegramCredentials, load_credentials, read_channel,
+    ENV_API_HASH,
+    ENV_API_ID,
+    ENV_SESSION,
+    TelegramCredentials,
+    load_credentials,
+    read_channel,
     telethon_client_factory,
 )
 

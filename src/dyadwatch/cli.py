@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .errors import DyadwatchError, WriterBusy
+from .cli_sources import sources_app
+from .cli_support import FormatOpt, WorkspaceOpt, err, handled, open_workspace_option, progress_bar
 from .output import OutputFormat, emit
 
 if TYPE_CHECKING:
     from .ingest import IngestReport
     from .workspace import Workspace
 
-EXIT_BUSY = 4
 app = typer.Typer(
     help="Watch the relations between two states through multilingual media, and keep every number traceable.",
     no_args_is_help=True,
@@ -30,14 +26,7 @@ app = typer.Typer(
 )
 events_app = typer.Typer(help="Analyst events: import your own event lists, list what is stored.", no_args_is_help=True)
 app.add_typer(events_app, name="events")
-err = Console(stderr=True)
-F = TypeVar("F", bound=Callable[..., Any])
-
-WorkspaceOpt = Annotated[
-    Optional[Path],
-    typer.Option("--workspace", "-w", help="Workspace folder (else $DYADWATCH_WORKSPACE, else the current folder)."),
-]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output: table, json or csv.")]
+app.add_typer(sources_app, name="sources")
 LanguageOpt = Annotated[Optional[str], typer.Option(help="Only this language (ISO 639-1).")]
 SourceOpt = Annotated[Optional[str], typer.Option(help="Only this source (its name).")]
 SinceOpt = Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Published on or after (YYYY-MM-DD).")]
@@ -45,29 +34,7 @@ UntilOpt = Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help
 ClusterOpt = Annotated[Optional[str], typer.Option(help="Only this near-duplicate cluster (its id).")]
 LimitOpt = Annotated[int, typer.Option(min=0, help="At most N rows (0 = all).")]
 DOC_COLUMNS = ("id", "published", "language", "source", "cluster", "title")
-
-
-def handled(command: F) -> F:
-    """Turn dyadwatch errors into a message on stderr and a meaningful exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except WriterBusy as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-            raise typer.Exit(EXIT_BUSY) from exc
-        except DyadwatchError as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-            raise typer.Exit(exc.exit_code) from exc
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _open(workspace: Path | None) -> Workspace:
-    from .workspace import open_workspace
-
-    return open_workspace(workspace)
+SYNTHETIC_BANNER = "SYNTHETIC DEMO: every outlet, author and text in this example is invented (synthetic: true)."
 
 
 def _filter(language: str | None, source: str | None, since: datetime | None, until: datetime | None,
@@ -77,13 +44,6 @@ def _filter(language: str | None, source: str | None, since: datetime | None, un
     return DocFilter(
         language=language, source=source, since=since.date() if since else None,
         until=until.date() if until else None, cluster=cluster, limit=limit or None,
-    )
-
-
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=False, disable=not err.is_terminal,
     )
 
 
@@ -126,7 +86,7 @@ def _print_report(report: IngestReport, output: OutputFormat, noun: str) -> None
 
 
 def _run_load(ws: Workspace, loader: Callable[..., IngestReport], paths: list[Path], **options: Any) -> IngestReport:
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task("reading", total=None)
 
         def advance(path: Path, count: int) -> None:
@@ -139,18 +99,18 @@ def _run_load(ws: Workspace, loader: Callable[..., IngestReport], paths: list[Pa
 @handled
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
-    input_format: Annotated[str, typer.Option("--format", help="auto (by file suffix), jsonl, csv or html.")] = "auto",
+    input_format: Annotated[str, typer.Option("--format", help="auto (by file suffix), jsonl, csv, html, telegram or feed.")] = "auto",
     source: Annotated[Optional[str], typer.Option(help="Source name for every item (overrides the items' own).")] = None,
     synthetic: Annotated[bool, typer.Option(help="Mark every item as synthetic (invented) text.")] = False,
     output: Annotated[OutputFormat, typer.Option("--output", "-o", help="Report as table, json or csv.")] = OutputFormat.table,
     workspace: WorkspaceOpt = None,
 ) -> None:
-    """Read documents from JSONL, CSV or saved HTML files. Exit 0: all read; 3: some quarantined; 2: nothing read."""
+    """Read documents from JSONL, CSV, HTML, feed files or Telegram exports. Exit 0: all read; 3: some quarantined; 2: nothing read."""
     from .sources import READERS
 
     if input_format != "auto" and input_format not in READERS:
         raise typer.BadParameter(f"choose auto or one of {', '.join(sorted(READERS))}", param_hint="--format")
-    with _open(workspace) as ws:
+    with open_workspace_option(workspace) as ws:
         report = _run_load(ws, ws.ingest, paths, fmt=input_format, source=source, synthetic=synthetic)
     _print_report(report, output, "documents")
     raise typer.Exit(report.exit_code)
@@ -163,8 +123,8 @@ def collect(
     workspace: WorkspaceOpt = None,
 ) -> None:
     """Pull every source in dyadwatch.toml's [[sources]]. Exit 0: all read; 3: items quarantined or a source failed; 2: every source failed."""
-    with _open(workspace) as ws:
-        with _progress() as progress:
+    with open_workspace_option(workspace) as ws:
+        with progress_bar() as progress:
             task = progress.add_task("collecting", total=None)
             report = ws.collect(progress=lambda label, n: progress.update(task, advance=n, description=label))
     if output is OutputFormat.json:
@@ -184,10 +144,10 @@ def process(
     workspace: WorkspaceOpt = None,
 ) -> None:
     """Run the text pipeline over new documents (normalise, language, sentences, search terms, near-duplicates)."""
-    with _open(workspace) as ws:
+    with open_workspace_option(workspace) as ws:
         if again:
             ws.reset_processing()
-        with _progress() as progress:
+        with progress_bar() as progress:
             task = progress.add_task("processing", total=ws.pending())
             report = ws.process(batch_size=batch_size, workers=workers,
                                 progress=lambda n: progress.update(task, advance=n))
@@ -205,9 +165,17 @@ def docs(
     cluster: ClusterOpt = None, limit: LimitOpt = 50, fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = None,
 ) -> None:
     """List documents, newest first."""
-    with _open(workspace) as ws:
+    with open_workspace_option(workspace) as ws:
         records = ws.document_records(_filter(language, source, since, until, cluster, limit))
-    emit(records, fmt, DOC_COLUMNS)
+    _emit_documents(records, fmt)
+
+
+def _emit_documents(records: list[dict[str, Any]], fmt: OutputFormat) -> None:
+    """Documents as data; a table of synthetic documents says so (JSON and CSV carry the `synthetic` field)."""
+    emit(records, fmt, (*DOC_COLUMNS, "synthetic") if fmt is OutputFormat.csv else DOC_COLUMNS)
+    invented = sum(1 for r in records if r.get("synthetic"))
+    if fmt is OutputFormat.table and invented:
+        typer.echo(f"{SYNTHETIC_BANNER} ({invented} of {len(records)} rows)")
 
 
 @app.command()
@@ -218,9 +186,9 @@ def search(
     cluster: ClusterOpt = None, limit: LimitOpt = 50, fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = None,
 ) -> None:
     """Full-text search that understands inflection, homoglyphs and script variants."""
-    with _open(workspace) as ws:
+    with open_workspace_option(workspace) as ws:
         records = ws.search_records(query, _filter(language, source, since, until, cluster, limit))
-    emit(records, fmt, DOC_COLUMNS)
+    _emit_documents(records, fmt)
 
 
 @app.command()
@@ -231,7 +199,7 @@ def show(
     workspace: WorkspaceOpt = None,
 ) -> None:
     """Show one document: metadata, normalised text and its sentences."""
-    with _open(workspace) as ws:
+    with open_workspace_option(workspace) as ws:
         record = ws.document(doc_id)
     if record is None:
         err.print(f"No single document has the id or prefix {doc_id!r}. List ids with 'dyadwatch docs'.", markup=False)
@@ -252,30 +220,22 @@ def quarantine(
     workspace: WorkspaceOpt = None,
 ) -> None:
     """List input that could not be read, with the reason and where it came from."""
-    with _open(workspace) as ws:
+    with open_workspace_option(workspace) as ws:
         records = ws.quarantine_records(stage)
     emit(records, fmt, ("origin", "reason", "stage"))
-
-
-@app.command()
-@handled
-def sources(fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = None) -> None:
-    """List sources with their document counts; new ones are 'unclassified'."""
-    with _open(workspace) as ws:
-        records = ws.source_records()
-    emit(records, fmt, ("name", "platform", "status", "documents", "first", "last"))
 
 
 @events_app.command("import")
 @handled
 def events_import(
-    paths: Annotated[list[Path], typer.Argument(help="JSONL or CSV event lists.")],
+    paths: Annotated[list[Path], typer.Argument(help="Event files: analyst lists (JSONL, CSV) or, with --gdelt, GDELT exports.")],
+    gdelt: Annotated[bool, typer.Option("--gdelt", help="The files are GDELT 1.0/2.0 event exports (origin = gdelt).")] = False,
     output: Annotated[OutputFormat, typer.Option("--output", "-o", help="Report as table, json or csv.")] = OutputFormat.table,
     workspace: WorkspaceOpt = None,
 ) -> None:
-    """Import an analyst's event list (origin = analyst). Exit codes as for ingest."""
-    with _open(workspace) as ws:
-        report = _run_load(ws, ws.import_events, paths)
+    """Import an analyst's event list (origin = analyst), or GDELT event files. Exit codes as for ingest."""
+    with open_workspace_option(workspace) as ws:
+        report = _run_load(ws, ws.import_gdelt if gdelt else ws.import_events, paths)
     _print_report(report, output, "events")
     raise typer.Exit(report.exit_code)
 
@@ -288,7 +248,7 @@ def events_list(
     workspace: WorkspaceOpt = None,
 ) -> None:
     """List stored events in date order."""
-    with _open(workspace) as ws:
+    with open_workspace_option(workspace) as ws:
         records = ws.event_records(origin)
     emit(records, fmt, ("event_date", "actor1_code", "actor2_code", "cameo_code", "plover_category", "goldstein", "description"))
 
@@ -300,7 +260,7 @@ def summary(
     workspace: WorkspaceOpt = None,
 ) -> None:
     """Documents by language, source and month; near-duplicate clusters; quarantined items."""
-    with _open(workspace) as ws:
+    with open_workspace_option(workspace) as ws:
         _print_summary(ws, fmt)
 
 
@@ -317,30 +277,27 @@ def _print_summary(ws: Workspace, fmt: OutputFormat) -> None:
 @handled
 def demo(
     directory: Annotated[Path, typer.Argument(help="Workspace folder for the example.")] = Path("demo-workspace"),
+    example: Annotated[str, typer.Option(help="Which bundled example workspace.")] = "russia-azerbaijan",
 ) -> None:
-    """Build a workspace from the bundled synthetic example and print its summary."""
-    from .examples import starter_paths
-    from .workspace import init_workspace, open_workspace
+    """Build a workspace from a bundled synthetic example (init --example, collect, process) and print its summary."""
+    from .examples import copy_example
+    from .workspace import open_workspace
 
-    example = starter_paths()
-    ws = open_workspace(directory) if (directory / "dyadwatch.toml").exists() else init_workspace(directory)
-    with ws:
-        docs_report = _run_load(ws, ws.ingest, example.documents, synthetic=True)
-        events_report = _run_load(ws, ws.import_events, example.events)
+    if not (directory / "dyadwatch.toml").exists():
+        copy_example(example, directory)
+    with open_workspace(directory) as ws:
+        collected = ws.collect()
         processed = ws.process()
+        typer.echo(SYNTHETIC_BANNER)
         typer.echo(f"Workspace {ws.root}")
-        typer.echo(
-            f"Ingested {docs_report.new} new documents ({docs_report.duplicate} already there, "
-            f"{docs_report.quarantined} quarantined on purpose); {events_report.new} new analyst events; "
-            f"processed {processed.processed}."
-        )
+        emit([vars(s) for s in collected.sources], OutputFormat.table,
+             ("path", "kind", "new", "duplicate", "quarantined", "failed"), title="collected")
+        typer.echo(f"Processed {processed.processed} new documents.")
         _print_summary(ws, OutputFormat.table)
+        typer.echo(SYNTHETIC_BANNER)
         typer.echo(f"Try: dyadwatch search Алиев --workspace {directory}")
 
 
 def main() -> None:
     app()
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -18,13 +18,19 @@ from sqlalchemy import Engine
 
 from .errors import ConfigError, DyadwatchError
 from .ingest import FileReport, store_results
-from .models import CuratedEvent, Document, Quarantined
+from .models import CuratedEvent, Document, GdeltEvent, Quarantined
+from .net import Fetcher, FetchPolicy
+from .registry import Registry
 from .sources import iter_input_files, read_documents
 from .sources.events_file import read_events
+from .sources.feeds import read_feed_url
+from .sources.gdelt import read_gdelt_events
+from .sources.pages import fetch_pages, read_url_list
+from .sources.telegram_live import load_credentials, read_channel, telethon_client_factory
 from .store.lock import writer_lock
-from .store.writer import insert_curated_events, insert_documents
+from .store.writer import insert_curated_events, insert_documents, insert_gdelt_events
 
-Results = Iterable[Document | CuratedEvent | Quarantined]
+Results = Iterable[Document | CuratedEvent | GdeltEvent | Quarantined]
 
 
 @dataclass(frozen=True)
@@ -56,11 +62,12 @@ class SourceSpec:
 
 @dataclass(frozen=True)
 class Kind:
-    """How one kind of source is read and stored."""
+    """How one kind of source is read and stored: items read and inserted, or a loader that stores itself."""
 
-    read: Callable[[SourceSpec], Results]
-    insert: Callable[..., tuple[int, int]]
+    read: Callable[[SourceSpec], Results] | None = None
+    insert: Callable[..., tuple[int, int]] | None = None
     stage: str = "collect"
+    load: Callable[[SourceSpec, Engine], tuple[int, int, int]] | None = None
 
 
 @dataclass
@@ -97,13 +104,65 @@ def _analyst_events(spec: SourceSpec) -> Iterator[CuratedEvent | Quarantined]:
         yield from read_events(path)
 
 
+def _registry_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
+    """A registry file (CSV or JSONL of sources and their dated facts) kept with the workspace.
+
+    The registry stores it and quarantines the rows it rejects; returns (new facts, unchanged, rejected).
+    """
+    report = Registry(engine).import_file(spec.path)
+    return report.new_facts, report.unchanged, report.quarantined
+
+
+def _gdelt_events(spec: SourceSpec) -> Iterator[GdeltEvent | Quarantined]:
+    for path in iter_input_files([spec.path]):
+        yield from read_gdelt_events(path)
+
+
+def _fetcher(spec: SourceSpec) -> Fetcher:
+    return Fetcher(FetchPolicy(allow_private=bool(spec.options.get("allow_private", False))))
+
+
+def _feed(spec: SourceSpec) -> Iterator[Document | Quarantined]:
+    """A feed by `url` (fetched, entry links followed when `full_text = true`) or by local `path`."""
+    url = spec.options.get("url")
+    if not url:
+        yield from _local_documents("feed")(spec)
+        return
+    with _fetcher(spec) as fetcher:
+        yield from read_feed_url(str(url), fetcher, source=spec.source_name, synthetic=spec.synthetic,
+                                 full_text=bool(spec.options.get("full_text", False)))
+
+
+def _url_list(spec: SourceSpec) -> Iterator[Document | Quarantined]:
+    """Every page of a URL list file, fetched and extracted."""
+    urls = read_url_list(spec.path)
+    with _fetcher(spec) as fetcher:
+        yield from fetch_pages(urls, fetcher, source=spec.source_name, synthetic=spec.synthetic)
+
+
+def _telegram_channel(spec: SourceSpec) -> Iterator[Document | Quarantined]:
+    """A live channel through Telethon, with the user's own credentials (see sources/telegram_live.py)."""
+    channel = spec.options.get("channel")
+    if not channel:
+        raise ConfigError(f"source {spec.label!r} (telegram) needs a 'channel', e.g. channel = \"@name\".")
+    credentials = load_credentials(spec.root)
+    limit = spec.options.get("limit")
+    yield from read_channel(telethon_client_factory(credentials), str(channel), limit=int(limit) if limit else None,
+                            source=spec.source_name, synthetic=spec.synthetic)
+
+
 KINDS: dict[str, Kind] = {
+    "registry": Kind(load=_registry_file),
     "files": Kind(_local_documents("auto"), insert_documents),
     "telegram-export": Kind(_local_documents("telegram"), insert_documents),
     "jsonl": Kind(_local_documents("jsonl"), insert_documents),
     "csv": Kind(_local_documents("csv"), insert_documents),
     "html": Kind(_local_documents("html"), insert_documents),
+    "feed": Kind(_feed, insert_documents),
+    "urls": Kind(_url_list, insert_documents),
+    "telegram": Kind(_telegram_channel, insert_documents),
     "events": Kind(_analyst_events, insert_curated_events, stage="events"),
+    "gdelt-events": Kind(_gdelt_events, insert_gdelt_events, stage="gdelt"),
 }
 
 
@@ -136,12 +195,15 @@ def collect(
             report.sources.append(source_report)
             tick = (lambda n, label=spec.label: progress(label, n)) if progress else None
             try:
-                store_results(engine, _tagged(kind.read(spec), kind.stage), kind.insert, source_report, progress=tick)
+                if kind.load is not None:
+                    source_report.new, source_report.duplicate, source_report.quarantined = kind.load(spec, engine)
+                elif kind.read is not None and kind.insert is not None:
+                    store_results(engine, _tagged(kind.read(spec), kind.stage), kind.insert, source_report, progress=tick)
             except (DyadwatchError, OSError) as exc:
                 source_report.failed = exc.message if isinstance(exc, DyadwatchError) else str(exc)
     return report
 
 
-def _tagged(results: Results, stage: str) -> Iterator[Document | CuratedEvent | Quarantined]:
+def _tagged(results: Results, stage: str) -> Iterator[Document | CuratedEvent | GdeltEvent | Quarantined]:
     for result in results:
         yield Quarantined(result.origin, result.reason, result.raw, stage) if isinstance(result, Quarantined) else result

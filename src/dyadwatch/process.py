@@ -14,8 +14,8 @@ from sqlalchemy import Connection, Engine, bindparam, func, or_, select, update
 from .pipeline import PIPELINE_VERSION, STAGES, Batch, DocWork, PipelineSettings, epoch_day, run_pure_stages
 from .store.bulk import bulk_insert
 from .store.fulltext import index_documents
-from .store.lsh_index import LshIndex
 from .store.lock import writer_lock
+from .store.lsh_index import LshIndex
 from .store.schema import documents, sentences
 
 ProgressCallback = Callable[[int], None]

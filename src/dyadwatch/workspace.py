@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from .config import DEFAULT_DATABASE, DEFAULT_LANGUAGES, WorkspaceConfig, find_workspace, load_config, write_new_config
 from .collect import CollectReport, collect, source_specs
-from .ingest import IngestReport, import_events, ingest_paths
+from .config import DEFAULT_DATABASE, DEFAULT_LANGUAGES, WorkspaceConfig, find_workspace, load_config, write_new_config
+from .ingest import IngestReport, import_events, import_gdelt, ingest_paths
 from .pipeline import PipelineSettings
 from .process import ProcessReport, count_pending, mark_all_pending, process_pending
+from .registry import Registry
 from .store import queries
 from .store.engine import check_connection, make_engine
 from .store.lock import writer_lock
@@ -55,7 +57,12 @@ class Workspace:
         return collect(self.engine, source_specs(self.root, self.config.sources), **options)
 
     def import_events(self, paths: Sequence[Path | str], **options: Any) -> IngestReport:
+        """Store an analyst's event lists (JSONL or CSV; origin = analyst)."""
         return import_events(self.engine, [Path(p) for p in paths], **options)
+
+    def import_gdelt(self, paths: Sequence[Path | str], **options: Any) -> IngestReport:
+        """Store the events of GDELT 1.0 or 2.0 event exports (origin = gdelt)."""
+        return import_gdelt(self.engine, [Path(p) for p in paths], **options)
 
     def pipeline_settings(self) -> PipelineSettings:
         return PipelineSettings(languages=self.config.languages, dedup=self.config.dedup)
@@ -95,10 +102,6 @@ class Workspace:
         with self.engine.connect() as connection:
             return queries.list_quarantine(connection, stage)
 
-    def source_records(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as connection:
-            return queries.list_sources(connection)
-
     def event_records(self, origin: str | None = None) -> list[dict[str, Any]]:
         with self.engine.connect() as connection:
             return queries.list_events(connection, origin)
@@ -114,8 +117,9 @@ class Workspace:
     def quarantine(self, stage: str | None = None) -> pd.DataFrame:
         return _frame(self.quarantine_records(stage))
 
-    def sources(self) -> pd.DataFrame:
-        return _frame(self.source_records())
+    def sources(self, as_of: date | None = None) -> pd.DataFrame:
+        """The source registry: each source's facts as they stood on `as_of` (default: now) and its document count."""
+        return _frame(Registry(self.engine).table(as_of))
 
     def events(self, origin: str | None = None) -> pd.DataFrame:
         return _frame(self.event_records(origin))

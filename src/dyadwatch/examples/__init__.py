@@ -1,30 +1,14 @@
-"""Bundled examples: the small starter corpus, and complete example workspaces."""
+"""Bundled example workspaces (folders with a dyadwatch.toml), and copying one into place."""
 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import CONFIG_NAME
 from ..errors import ConfigError, WorkspaceExists
 
 HERE = Path(__file__).parent
-STARTER = HERE / "starter"
-
-
-@dataclass(frozen=True)
-class ExamplePaths:
-    documents: list[Path]
-    events: list[Path]
-
-
-def starter_paths() -> ExamplePaths:
-    """The starter example's document inputs (JSONL, CSV, HTML pages, a malformed file) and event list."""
-    return ExamplePaths(
-        documents=[STARTER / "documents.jsonl", STARTER / "documents.csv", STARTER / "pages", STARTER / "malformed.jsonl"],
-        events=[STARTER / "events.jsonl"],
-    )
 
 
 def example_workspaces() -> dict[str, Path]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dyadwatch.errors import InputError, UnknownFormat
 from dyadwatch.models import ReadResult
-from dyadwatch.sources import csv_docs, html_page, jsonl, telegram_export
+from dyadwatch.sources import csv_docs, feeds, html_page, jsonl, telegram_export
 from dyadwatch.sources.items import ReadContext, Reader
 
 __all__ = ["READERS", "ReadContext", "Reader", "detect_format", "iter_input_files", "read_documents"]
@@ -21,6 +21,7 @@ READERS: dict[str, Reader] = {
     "csv": csv_docs.READER,
     "html": html_page.READER,
     "telegram": telegram_export.READER,
+    "feed": feeds.READER,
 }
 
 

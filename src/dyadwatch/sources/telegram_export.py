@@ -36,7 +36,7 @@ from pathlib import Path
 from dyadwatch.models import Document, Quarantined, ReadResult
 from dyadwatch.sources import limits
 from dyadwatch.sources.dates import DateError, check_plausible, parse_datetime
-from dyadwatch.sources.items import Reader, ReadContext, json_type
+from dyadwatch.sources.items import ReadContext, Reader, json_type
 
 RAW_FORMAT = "telegram"
 PLATFORM = "telegram"

@@ -148,7 +148,8 @@ def _fold_homoglyphs(text: str) -> str:
     """Spell mixed Cyrillic/Latin words in their majority script."""
     if not _has_mixed_word(text):
         return text
-    return _WORD_RE.sub(_fold_word, text)
+    folded = _WORD_RE.sub(_fold_word, text)
+    return text if folded == text else unicodedata.normalize("NFKC", folded)
 
 
 def _is_plain(text: str) -> bool:
