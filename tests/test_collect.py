@@ -128,3 +128,58 @@ url = "https://inward.example/rss"
         assert inward.new == 0 and "10.0.0.5" in (inward.failed or "")
     finally:
         ws.close()
+
+
+def test_a_live_channel_resumes_after_the_newest_message_it_stored(workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyadwatch import collect as collect_module
+
+    from .test_telegram_live import RECORDED, FakeClient, fake_message
+
+    messages = list(RECORDED)
+    clients: list[FakeClient] = []
+
+    def factory(credentials: object) -> object:
+        client = FakeClient(messages)
+        clients.append(client)
+        return lambda: client
+
+    monkeypatch.setattr(collect_module, "load_credentials", lambda root: object())
+    monkeypatch.setattr(collect_module, "telethon_client_factory", factory)
+    _configure(workspace, '[[sources]]\nkind = "telegram"\nchannel = "@kaspi_signal"\n')
+    ws = _reopen(workspace)
+    try:
+        assert ws.collect().sources[0].new == 3
+        messages.append(fake_message(6, "Новое сообщение о переговорах в Баку.", 30))
+        second = ws.collect().sources[0]
+        assert (second.new, second.duplicate) == (1, 0)
+        assert [c.calls[0]["min_id"] for c in clients] == [0, 5]
+    finally:
+        ws.close()
+
+
+def test_urls_kind_fetches_each_listed_page(workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx
+
+    from dyadwatch import collect as collect_module
+    from dyadwatch.net.testing import FakeDNS, logical_url, make_fetcher
+
+    body = (Path(__file__).parent / "fixtures" / "html" / "caspian_ledger_ferry.html").read_bytes()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if logical_url(request).endswith("/robots.txt"):
+            return httpx.Response(404)
+        if "missing" in logical_url(request):
+            return httpx.Response(404)
+        return httpx.Response(200, content=body, headers={"content-type": "text/html; charset=utf-8"})
+
+    monkeypatch.setattr(collect_module, "_fetcher", lambda spec: make_fetcher(answer, FakeDNS(), retries=0)[0])
+    (workspace.root / "watch.txt").write_text(
+        "# pages to watch\nhttps://news.example/a\nhttps://news.example/missing\n", encoding="utf-8")
+    _configure(workspace, '[[sources]]\nkind = "urls"\npath = "watch.txt"\nname = "Caspian Ledger"\n')
+    ws = _reopen(workspace)
+    try:
+        (report,) = ws.collect().sources
+        assert (report.new, report.quarantined, report.failed) == (1, 1, None)
+        assert "404" in ws.quarantine()["reason"].iloc[0]
+    finally:
+        ws.close()

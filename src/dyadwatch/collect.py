@@ -27,10 +27,18 @@ from .sources.feeds import read_feed_url
 from .sources.gdelt import read_gdelt_events
 from .sources.pages import fetch_pages, read_url_list
 from .sources.telegram_live import load_credentials, read_channel, telethon_client_factory
+from .store.cursors import get_cursor, set_cursor
 from .store.lock import writer_lock
 from .store.writer import insert_curated_events, insert_documents, insert_gdelt_events
 
 Results = Iterable[Document | CuratedEvent | GdeltEvent | Quarantined]
+
+
+@dataclass
+class Cursor:
+    """Where a source's reading stopped: loaded before a run, saved after its items are committed."""
+
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,13 @@ class SourceSpec:
     label: str
     root: Path
     options: Mapping[str, Any]
+    cursor: Cursor = field(default_factory=Cursor)
+
+    @property
+    def key(self) -> str:
+        """Stable name of the source for its cursor: kind plus what it reads."""
+        where = self.options.get("channel") or self.options.get("url") or self.options.get("path") or self.label
+        return f"{self.kind}:{where}"
 
     @property
     def path(self) -> Path:
@@ -140,15 +155,24 @@ def _url_list(spec: SourceSpec) -> Iterator[Document | Quarantined]:
         yield from fetch_pages(urls, fetcher, source=spec.source_name, synthetic=spec.synthetic)
 
 
-def _telegram_channel(spec: SourceSpec) -> Iterator[Document | Quarantined]:
+def _telegram_channel(spec: SourceSpec) -> Iterable[Document | Quarantined]:
     """A live channel through Telethon, with the user's own credentials (see sources/telegram_live.py)."""
     channel = spec.options.get("channel")
     if not channel:
         raise ConfigError(f"source {spec.label!r} (telegram) needs a 'channel', e.g. channel = \"@name\".")
-    credentials = load_credentials(spec.root)
+    return _read_channel_from(spec, telethon_client_factory(load_credentials(spec.root)), str(channel))
+
+
+def _read_channel_from(spec: SourceSpec, client_factory: Any, channel: str) -> Iterator[Document | Quarantined]:
+    """Messages newer than the source's cursor; the cursor follows the newest message id read."""
     limit = spec.options.get("limit")
-    yield from read_channel(telethon_client_factory(credentials), str(channel), limit=int(limit) if limit else None,
-                            source=spec.source_name, synthetic=spec.synthetic)
+    since = int(spec.cursor.value) if spec.cursor.value else None
+    for result in read_channel(client_factory, channel, since_id=since, limit=int(limit) if limit else None,
+                               source=spec.source_name, synthetic=spec.synthetic):
+        if isinstance(result, Document) and result.external_id:
+            newest = int(result.external_id.rsplit("/", 1)[-1])
+            spec.cursor.value = str(max(newest, int(spec.cursor.value or 0)))
+        yield result
 
 
 KINDS: dict[str, Kind] = {
@@ -194,6 +218,8 @@ def collect(
             source_report = SourceReport(path=spec.label, kind=spec.kind)
             report.sources.append(source_report)
             tick = (lambda n, label=spec.label: progress(label, n)) if progress else None
+            spec.cursor.value = get_cursor(engine, spec.key)
+            start = spec.cursor.value
             try:
                 if kind.load is not None:
                     source_report.new, source_report.duplicate, source_report.quarantined = kind.load(spec, engine)
@@ -201,6 +227,8 @@ def collect(
                     store_results(engine, _tagged(kind.read(spec), kind.stage), kind.insert, source_report, progress=tick)
             except (DyadwatchError, OSError) as exc:
                 source_report.failed = exc.message if isinstance(exc, DyadwatchError) else str(exc)
+            if source_report.failed is None and spec.cursor.value not in (None, start):
+                set_cursor(engine, spec.key, str(spec.cursor.value))
     return report
 
 

@@ -212,3 +212,11 @@ notes = Table(
     Column("created_at", TZ, nullable=False),
     Index("ix_notes_target", "target_kind", "target_id"),
 )
+
+collect_state = Table(
+    "collect_state",
+    metadata,
+    Column("source_key", String(300), primary_key=True),
+    Column("cursor", Text, nullable=False),
+    Column("updated_at", TZ, nullable=False),
+)
