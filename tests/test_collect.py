@@ -183,3 +183,29 @@ def test_urls_kind_fetches_each_listed_page(workspace, monkeypatch: pytest.Monke
         assert "404" in ws.quarantine()["reason"].iloc[0]
     finally:
         ws.close()
+
+
+def test_gdelt_mentions_and_gkg_tone_are_stored_once(workspace) -> None:
+    import shutil
+
+    from sqlalchemy import func, select
+
+    from dyadwatch.store.schema import gdelt_mentions, gkg_tone
+
+    fixtures = Path(__file__).parent / "fixtures" / "gdelt"
+    shutil.copy(fixtures / "gdelt2_mentions.tsv", workspace.root / "mentions.tsv")
+    shutil.copy(fixtures / "gkg21.tsv", workspace.root / "gkg.tsv")
+    _configure(workspace, '[[sources]]\nkind = "gdelt-mentions"\npath = "mentions.tsv"\n\n'
+                          '[[sources]]\nkind = "gdelt-gkg"\npath = "gkg.tsv"\n')
+    ws = _reopen(workspace)
+    try:
+        mentions, gkg = ws.collect().sources
+        assert mentions.new > 0 and gkg.new > 0 and not (mentions.failed or gkg.failed)
+        again = ws.collect().sources
+        assert [(s.new, s.duplicate) for s in again] == [(0, mentions.new), (0, gkg.new)]
+        with ws.engine.connect() as connection:
+            assert connection.execute(select(func.count()).select_from(gdelt_mentions)).scalar_one() == mentions.new
+            tones = connection.execute(select(gkg_tone.c.tone, gkg_tone.c.word_count)).all()
+        assert len(tones) == gkg.new and all(-100 <= tone <= 100 and words >= 0 for tone, words in tones)
+    finally:
+        ws.close()

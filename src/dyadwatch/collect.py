@@ -24,12 +24,18 @@ from .registry import Registry
 from .sources import iter_input_files, read_documents
 from .sources.events_file import read_events
 from .sources.feeds import read_feed_url
-from .sources.gdelt import read_gdelt_events
+from .sources.gdelt import read_gdelt_events, read_gdelt_mentions, read_gkg_tone
 from .sources.pages import fetch_pages, read_url_list
 from .sources.telegram_live import load_credentials, read_channel, telethon_client_factory
 from .store.cursors import get_cursor, set_cursor
 from .store.lock import writer_lock
-from .store.writer import insert_curated_events, insert_documents, insert_gdelt_events
+from .store.writer import (
+    insert_curated_events,
+    insert_documents,
+    insert_gdelt_events,
+    insert_gdelt_mentions,
+    insert_gkg_tone,
+)
 
 Results = Iterable[Document | CuratedEvent | GdeltEvent | Quarantined]
 
@@ -114,11 +120,6 @@ def _local_documents(fmt: str) -> Callable[[SourceSpec], Results]:
     return read
 
 
-def _analyst_events(spec: SourceSpec) -> Iterator[CuratedEvent | Quarantined]:
-    for path in iter_input_files([spec.path]):
-        yield from read_events(path)
-
-
 def _registry_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
     """A registry file (CSV or JSONL of sources and their dated facts) kept with the workspace.
 
@@ -128,9 +129,14 @@ def _registry_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
     return report.new_facts, report.unchanged, report.quarantined
 
 
-def _gdelt_events(spec: SourceSpec) -> Iterator[GdeltEvent | Quarantined]:
-    for path in iter_input_files([spec.path]):
-        yield from read_gdelt_events(path)
+def _each_file(read: Callable[[Path], Iterable[Any]]) -> Callable[[SourceSpec], Results]:
+    """A reader of every file under the source's path."""
+
+    def read_all(spec: SourceSpec) -> Iterator[Any]:
+        for path in iter_input_files([spec.path]):
+            yield from read(path)
+
+    return read_all
 
 
 def _fetcher(spec: SourceSpec) -> Fetcher:
@@ -185,8 +191,10 @@ KINDS: dict[str, Kind] = {
     "feed": Kind(_feed, insert_documents),
     "urls": Kind(_url_list, insert_documents),
     "telegram": Kind(_telegram_channel, insert_documents),
-    "events": Kind(_analyst_events, insert_curated_events, stage="events"),
-    "gdelt-events": Kind(_gdelt_events, insert_gdelt_events, stage="gdelt"),
+    "events": Kind(_each_file(read_events), insert_curated_events, stage="events"),
+    "gdelt-events": Kind(_each_file(read_gdelt_events), insert_gdelt_events, stage="gdelt"),
+    "gdelt-mentions": Kind(_each_file(read_gdelt_mentions), insert_gdelt_mentions, stage="gdelt"),
+    "gdelt-gkg": Kind(_each_file(read_gkg_tone), insert_gkg_tone, stage="gdelt"),
 }
 
 

@@ -118,3 +118,31 @@ class GdeltEvent:
     @property
     def id(self) -> str:
         return stable_id("gdelt", self.global_event_id)
+
+
+@dataclass(frozen=True, slots=True)
+class GdeltMention:
+    """One row of a GDELT 2.0 mentions table: an article that mentions an event."""
+
+    global_event_id: str
+    mention_time: datetime
+    source_name: str | None
+    url: str
+    confidence: int
+    doc_tone: float
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class GkgTone:
+    """The tone of one document of a GDELT GKG 2.1 file (its V1.5TONE field)."""
+
+    document_url: str
+    date: datetime
+    tone: float
+    positive: float
+    negative: float
+    polarity: float
+    activity_density: float
+    word_count: int
+    origin: str

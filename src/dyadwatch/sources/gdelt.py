@@ -12,12 +12,11 @@ import csv
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from dyadwatch import reference
-from dyadwatch.models import GdeltEvent, Quarantined
+from dyadwatch.models import GdeltEvent, GdeltMention, GkgTone, Quarantined
 from dyadwatch.sources import limits
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -57,34 +56,6 @@ _MISSING = frozenset({"", "NA"})
 _EVENT_CODE = re.compile(r"\d{2,4}")
 _ID = re.compile(r"\d{1,20}")
 _LAYOUT_HINT = "a GDELT event row has 57 (1.0), 58 (1.0 daily, with SOURCEURL) or 61 (2.0)"
-
-
-@dataclass(frozen=True, slots=True)
-class GdeltMention:
-    """One row of a GDELT 2.0 mentions table: an article that mentions an event."""
-
-    global_event_id: str
-    mention_time: datetime
-    source_name: str | None
-    url: str
-    confidence: int
-    doc_tone: float
-    origin: str
-
-
-@dataclass(frozen=True, slots=True)
-class GkgTone:
-    """The tone of one document of a GDELT GKG 2.1 file (its V1.5TONE field)."""
-
-    document_url: str
-    date: datetime
-    tone: float
-    positive: float
-    negative: float
-    polarity: float
-    activity_density: float
-    word_count: int
-    origin: str
 
 
 class RowError(ValueError):

@@ -220,3 +220,31 @@ collect_state = Table(
     Column("cursor", Text, nullable=False),
     Column("updated_at", TZ, nullable=False),
 )
+
+gdelt_mentions = Table(
+    "gdelt_mentions",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("global_event_id", String(40), nullable=False, index=True),
+    Column("mention_time", TZ, nullable=False),
+    Column("source_name", Text),
+    Column("url", Text, nullable=False),
+    Column("confidence", Integer, nullable=False),
+    Column("doc_tone", Float, nullable=False),
+    Column("input_origin", Text, nullable=False),
+)
+
+gkg_tone = Table(
+    "gkg_tone",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("document_url", Text, nullable=False),
+    Column("date", TZ, nullable=False, index=True),
+    Column("tone", Float, nullable=False),
+    Column("positive", Float, nullable=False),
+    Column("negative", Float, nullable=False),
+    Column("polarity", Float, nullable=False),
+    Column("activity_density", Float, nullable=False),
+    Column("word_count", Integer, nullable=False),
+    Column("input_origin", Text, nullable=False),
+)

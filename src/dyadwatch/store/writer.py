@@ -11,8 +11,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.dml import Insert
 
 from .. import reference
-from ..models import CuratedEvent, Document, GdeltEvent, Quarantined, utcnow
-from .schema import documents, events, quarantine, sources
+from ..models import CuratedEvent, Document, GdeltEvent, GdeltMention, GkgTone, Quarantined, stable_id, utcnow
+from .schema import documents, events, gdelt_mentions, gkg_tone, quarantine, sources
 
 
 def insert_ignoring_conflicts(connection: Connection, table: Table) -> Insert:
@@ -181,3 +181,39 @@ def gdelt_description(item: GdeltEvent) -> str:
     actors = f"{actor1} → {item.actor2_name or item.actor2_code}" if item.actor2_name or item.actor2_code else actor1
     label = reference.cameo_label(item.event_code) or "unknown CAMEO code"
     return f"{actors}: {label} (CAMEO {item.event_code})"
+
+
+def _insert_keyed(connection: Connection, table: Table, rows: dict[str, dict[str, object]]) -> tuple[int, int]:
+    """Insert rows keyed by a content-hash id that are not stored yet; returns (new, already stored)."""
+    stored = existing(connection, table.c.id, list(rows))
+    fresh = [{"id": ident, **row} for ident, row in rows.items() if ident not in stored]
+    if fresh:
+        connection.execute(insert_ignoring_conflicts(connection, table), fresh)
+    return len(fresh), len(rows) - len(fresh)
+
+
+def insert_gdelt_mentions(connection: Connection, items: Sequence[GdeltMention]) -> tuple[int, int]:
+    """Store GDELT mentions; one row per event, article and mention time."""
+    rows = {
+        stable_id("mention", m.global_event_id, m.url, m.mention_time.isoformat()): {
+            "global_event_id": m.global_event_id, "mention_time": m.mention_time, "source_name": m.source_name,
+            "url": m.url, "confidence": m.confidence, "doc_tone": m.doc_tone, "input_origin": m.origin,
+        }
+        for m in items
+    }
+    new, _ = _insert_keyed(connection, gdelt_mentions, rows)
+    return new, len(items) - new
+
+
+def insert_gkg_tone(connection: Connection, items: Sequence[GkgTone]) -> tuple[int, int]:
+    """Store GKG tone records; one row per document and GKG timestamp."""
+    rows = {
+        stable_id("gkg", t.document_url, t.date.isoformat()): {
+            "document_url": t.document_url, "date": t.date, "tone": t.tone, "positive": t.positive,
+            "negative": t.negative, "polarity": t.polarity, "activity_density": t.activity_density,
+            "word_count": t.word_count, "input_origin": t.origin,
+        }
+        for t in items
+    }
+    new, _ = _insert_keyed(connection, gkg_tone, rows)
+    return new, len(items) - new
