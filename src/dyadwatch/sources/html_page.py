@@ -46,37 +46,37 @@ def read_page(path: Path, ctx: ReadContext) -> ReadResult:
         return Quarantined(origin=origin, reason=reason, raw=limits.clip_text(html))
     try:
         return _document(html, origin, path, ctx)
-    except (DateError, _Unusable) as problem:
+    except (DateError, UnusablePage) as problem:
         return Quarantined(origin=origin, reason=str(problem), raw=limits.clip_text(html))
 
 
-class _Unusable(Exception):
+class UnusablePage(Exception):
     """The extractor gave nothing usable for this page."""
 
 
 def _document(html: str, origin: str, path: Path, ctx: ReadContext) -> Document:
-    page = _extract(html, ctx.collected_at)
-    if not isinstance(page, ExtractedPage) or not page.text or not page.text.strip():
-        raise _Unusable("no text could be extracted from the page")
+    page = extract_page(html, ctx.collected_at)
+    if page is None or not page.text or not page.text.strip():
+        raise UnusablePage("no text could be extracted from the page")
     url = _web_url(page.url)
     return Document(
-        source=ctx.source or _clean(page.sitename) or host_of(url) or path.stem,
+        source=ctx.source or clean(page.sitename) or host_of(url) or path.stem,
         text=page.text,
         origin=origin,
         raw=html,
         raw_format=RAW_FORMAT,
         url=url,
-        title=_clean(page.title),
-        published=_published(page.date, ctx.collected_at),
+        title=clean(page.title),
+        published=page_published(page.date, ctx.collected_at),
         language=page_language(html),
-        author=_clean(page.author),
+        author=clean(page.author),
         synthetic=ctx.synthetic,
         collected_at=ctx.collected_at,
     )
 
 
-def _extract(html: str, collected_at: datetime) -> ExtractedPage | dict[str, object] | None:
-    """trafilatura's result for the page; _Unusable when it fails outright."""
+def extract_page(html: str, collected_at: datetime) -> ExtractedPage | None:
+    """trafilatura's extraction with metadata; UnusablePage when it fails outright."""
     date_params = {
         "original_date": True,
         "extensive_search": True,
@@ -84,12 +84,13 @@ def _extract(html: str, collected_at: datetime) -> ExtractedPage | dict[str, obj
         "max_date": (collected_at + MAX_AHEAD).date().isoformat(),
     }
     try:
-        return bare_extraction(html, with_metadata=True, date_extraction_params=date_params)
+        page = bare_extraction(html, with_metadata=True, date_extraction_params=date_params)
     except Exception as error:  # the extractor's failures are many and undocumented; one page must not stop a batch
-        raise _Unusable(f"HTML extraction failed: {type(error).__name__}: {error}") from None
+        raise UnusablePage(f"HTML extraction failed: {type(error).__name__}: {error}") from None
+    return page if isinstance(page, ExtractedPage) else None
 
 
-def _published(value: str | None, collected_at: datetime) -> datetime | None:
+def page_published(value: str | None, collected_at: datetime) -> datetime | None:
     if not value:
         return None
     try:
@@ -133,7 +134,7 @@ def _web_url(url: str | None) -> str | None:
     return url if url and re.match(r"https?://[^/\s]+", url, re.IGNORECASE) else None
 
 
-def _clean(value: str | None) -> str | None:
+def clean(value: str | None) -> str | None:
     """The value stripped; None when absent or blank."""
     if value is None or not value.strip():
         return None

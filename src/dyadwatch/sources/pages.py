@@ -7,15 +7,20 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from trafilatura import bare_extraction
-from trafilatura.settings import Document as ExtractedPage
-
 from dyadwatch.errors import InputError
 from dyadwatch.models import Document, Quarantined, ReadResult, utcnow
 from dyadwatch.net import Fetcher, FetchError, FetchResult
 from dyadwatch.sources import limits
-from dyadwatch.sources.dates import MAX_AHEAD, DateError, parse_published
-from dyadwatch.sources.html_page import SNIFF_CHARS, decode_html, page_language
+from dyadwatch.sources.dates import DateError
+from dyadwatch.sources.html_page import (
+    SNIFF_CHARS,
+    UnusablePage,
+    clean,
+    decode_html,
+    extract_page,
+    page_language,
+    page_published,
+)
 from dyadwatch.sources.items import host_of
 
 RAW_FORMAT = "html"
@@ -50,7 +55,7 @@ def fetch_page(url: str, fetcher: Fetcher, *, source: str | None, synthetic: boo
     html = decode_html(result.body)
     try:
         return _document(html, url, result.final_url, source, synthetic, collected_at)
-    except (DateError, _Unusable) as problem:
+    except (DateError, UnusablePage) as problem:
         return Quarantined(origin=url, reason=str(problem), raw=limits.clip_text(html))
 
 
@@ -74,68 +79,37 @@ def article_fetcher(fetcher: Fetcher) -> ArticleFetch:
     return fetch
 
 
-class _Unusable(Exception):
-    """The extractor gave nothing usable for this page."""
-
-
 def _document(
     html: str, origin: str, final_url: str, source: str | None, synthetic: bool, collected_at: datetime,
 ) -> Document:
     page = extract_page(html, collected_at)
     if page is None or not page.text or not page.text.strip():
-        raise _Unusable(f"no text could be extracted from {final_url}")
+        raise UnusablePage(f"no text could be extracted from {final_url}")
     return Document(
-        source=source or _clean(page.sitename) or host_of(final_url) or final_url,
+        source=source or clean(page.sitename) or host_of(final_url) or final_url,
         text=page.text,
         origin=origin,
         raw=html,
         raw_format=RAW_FORMAT,
         url=final_url,
-        title=_clean(page.title),
-        published=_published(page.date, collected_at),
+        title=clean(page.title),
+        published=page_published(page.date, collected_at),
         language=page_language(html),
         platform="web",
-        author=_clean(page.author),
+        author=clean(page.author),
         synthetic=synthetic,
         collected_at=collected_at,
     )
-
-
-def extract_page(html: str, collected_at: datetime) -> ExtractedPage | None:
-    """trafilatura's extraction with metadata, as for saved pages; _Unusable when it fails outright."""
-    date_params = {
-        "original_date": True,
-        "extensive_search": True,
-        "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-        "max_date": (collected_at + MAX_AHEAD).date().isoformat(),
-    }
-    try:
-        page = bare_extraction(html, with_metadata=True, date_extraction_params=date_params)
-    except Exception as error:  # the extractor's failures are many and undocumented; one page must not stop a batch
-        raise _Unusable(f"HTML extraction failed: {type(error).__name__}: {error}") from None
-    return page if isinstance(page, ExtractedPage) else None
 
 
 def extract_text(html: str, collected_at: datetime) -> str | None:
     """The main text of a page, or None when there is none or extraction fails."""
     try:
         page = extract_page(html, collected_at)
-    except _Unusable:
+    except UnusablePage:
         return None
     return page.text.strip() if page is not None and page.text and page.text.strip() else None
 
-
-def _published(value: str | None, collected_at: datetime) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return parse_published(value, now=collected_at)
-    except DateError as problem:
-        raise DateError(f"published: {problem}") from None
-
-
-def _clean(value: str | None) -> str | None:
-    return value.strip() if value and value.strip() else None
 
 
 def read_url_list(path: Path) -> list[str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -81,33 +82,32 @@ def _document_row(doc: Document, source_id: int) -> dict[str, object]:
     }
 
 
+def _insert_keyed(connection: Connection, table: Table, rows: Mapping[str, Callable[[], dict[str, object]]]) -> int:
+    """Insert the rows (made on demand) whose content-hash id is not stored yet; returns how many."""
+    stored = existing(connection, table.c.id, list(rows))
+    fresh = [{"id": ident, **make()} for ident, make in rows.items() if ident not in stored]
+    if fresh:
+        connection.execute(insert_ignoring_conflicts(connection, table), fresh)
+    return len(fresh)
+
+
 def insert_quarantined(connection: Connection, items: Sequence[Quarantined]) -> int:
     """Store quarantined items; returns how many were not stored before."""
-    unique = {item.id: item for item in items}
-    stored = existing(connection, quarantine.c.id, list(unique))
-    fresh = [
-        {"id": ident, "stage": item.stage, "origin": item.origin, "reason": item.reason,
-         "raw": item.raw, "created_at": utcnow()}
-        for ident, item in unique.items() if ident not in stored
-    ]
-    if fresh:
-        connection.execute(insert_ignoring_conflicts(connection, quarantine), fresh)
-    return len(fresh)
+    return _insert_keyed(connection, quarantine, {
+        item.id: partial(dict, stage=item.stage, origin=item.origin, reason=item.reason, raw=item.raw,
+                         created_at=utcnow())
+        for item in items
+    })
 
 
 def insert_curated_events(connection: Connection, items: Sequence[CuratedEvent]) -> tuple[int, int]:
     """Store analyst events; returns (new, already stored)."""
-    unique = {item.id: item for item in items}
-    stored = existing(connection, events.c.id, list(unique))
-    fresh = [_event_row(ident, item) for ident, item in unique.items() if ident not in stored]
-    if fresh:
-        connection.execute(insert_ignoring_conflicts(connection, events), fresh)
-    return len(fresh), len(items) - len(fresh)
+    new = _insert_keyed(connection, events, {item.id: partial(_event_row, item) for item in items})
+    return new, len(items) - new
 
 
-def _event_row(ident: str, item: CuratedEvent) -> dict[str, object]:
+def _event_row(item: CuratedEvent) -> dict[str, object]:
     return {
-        "id": ident,
         "origin": "analyst",
         "status": "active",
         "event_date": item.event_date,
@@ -132,18 +132,13 @@ def _event_row(ident: str, item: CuratedEvent) -> dict[str, object]:
 
 def insert_gdelt_events(connection: Connection, items: Sequence[GdeltEvent]) -> tuple[int, int]:
     """Store GDELT events (origin = gdelt); returns (new, already stored)."""
-    unique = {item.id: item for item in items}
-    stored = existing(connection, events.c.id, list(unique))
-    fresh = [_gdelt_row(ident, item) for ident, item in unique.items() if ident not in stored]
-    if fresh:
-        connection.execute(insert_ignoring_conflicts(connection, events), fresh)
-    return len(fresh), len(items) - len(fresh)
+    new = _insert_keyed(connection, events, {item.id: partial(_gdelt_row, item) for item in items})
+    return new, len(items) - new
 
 
-def _gdelt_row(ident: str, item: GdeltEvent) -> dict[str, object]:
+def _gdelt_row(item: GdeltEvent) -> dict[str, object]:
     plover = reference.cameo_to_plover(item.event_code)
     return {
-        "id": ident,
         "origin": "gdelt",
         "status": "active",
         "event_date": item.day,
@@ -183,37 +178,27 @@ def gdelt_description(item: GdeltEvent) -> str:
     return f"{actors}: {label} (CAMEO {item.event_code})"
 
 
-def _insert_keyed(connection: Connection, table: Table, rows: dict[str, dict[str, object]]) -> tuple[int, int]:
-    """Insert rows keyed by a content-hash id that are not stored yet; returns (new, already stored)."""
-    stored = existing(connection, table.c.id, list(rows))
-    fresh = [{"id": ident, **row} for ident, row in rows.items() if ident not in stored]
-    if fresh:
-        connection.execute(insert_ignoring_conflicts(connection, table), fresh)
-    return len(fresh), len(rows) - len(fresh)
-
-
 def insert_gdelt_mentions(connection: Connection, items: Sequence[GdeltMention]) -> tuple[int, int]:
     """Store GDELT mentions; one row per event, article and mention time."""
     rows = {
-        stable_id("mention", m.global_event_id, m.url, m.mention_time.isoformat()): {
-            "global_event_id": m.global_event_id, "mention_time": m.mention_time, "source_name": m.source_name,
-            "url": m.url, "confidence": m.confidence, "doc_tone": m.doc_tone, "input_origin": m.origin,
-        }
+        stable_id("mention", m.global_event_id, m.url, m.mention_time.isoformat()): partial(
+            dict, global_event_id=m.global_event_id, mention_time=m.mention_time, source_name=m.source_name,
+            url=m.url, confidence=m.confidence, doc_tone=m.doc_tone, input_origin=m.origin,
+        )
         for m in items
     }
-    new, _ = _insert_keyed(connection, gdelt_mentions, rows)
+    new = _insert_keyed(connection, gdelt_mentions, rows)
     return new, len(items) - new
 
 
 def insert_gkg_tone(connection: Connection, items: Sequence[GkgTone]) -> tuple[int, int]:
     """Store GKG tone records; one row per document and GKG timestamp."""
     rows = {
-        stable_id("gkg", t.document_url, t.date.isoformat()): {
-            "document_url": t.document_url, "date": t.date, "tone": t.tone, "positive": t.positive,
-            "negative": t.negative, "polarity": t.polarity, "activity_density": t.activity_density,
-            "word_count": t.word_count, "input_origin": t.origin,
-        }
+        stable_id("gkg", t.document_url, t.date.isoformat()): partial(
+            dict, document_url=t.document_url, date=t.date, tone=t.tone, positive=t.positive, negative=t.negative,
+            polarity=t.polarity, activity_density=t.activity_density, word_count=t.word_count, input_origin=t.origin,
+        )
         for t in items
     }
-    new, _ = _insert_keyed(connection, gkg_tone, rows)
+    new = _insert_keyed(connection, gkg_tone, rows)
     return new, len(items) - new
