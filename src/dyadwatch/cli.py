@@ -210,6 +210,8 @@ def show(
     fields = ("id", "source", "url", "title", "published", "language", "cluster_id", "origin", "synthetic")
     emit([{"field": k, "value": record[k]} for k in fields], OutputFormat.table, ("field", "value"))
     emit(record["sentences"], OutputFormat.table, ("idx", "start", "end", "text"), title="sentences")
+    if record["synthetic"]:
+        typer.echo(SYNTHETIC_BANNER)
 
 
 @app.command()
