@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from .errors import ConfigError, DyadwatchError
 from .ingest import FileReport, store_results
-from .models import CuratedEvent, Document, GdeltEvent, Quarantined
+from .models import CuratedEvent, Document, GdeltEvent, GdeltMention, GkgTone, Quarantined
 from .net import Fetcher, FetchPolicy
 from .registry import Registry
 from .sources import iter_input_files, read_documents
@@ -37,7 +37,7 @@ from .store.writer import (
     insert_gkg_tone,
 )
 
-Results = Iterable[Document | CuratedEvent | GdeltEvent | Quarantined]
+Results = Iterable[Document | CuratedEvent | GdeltEvent | GdeltMention | GkgTone | Quarantined]
 
 
 @dataclass
@@ -143,7 +143,7 @@ def _fetcher(spec: SourceSpec) -> Fetcher:
     return Fetcher(FetchPolicy(allow_private=bool(spec.options.get("allow_private", False))))
 
 
-def _feed(spec: SourceSpec) -> Iterator[Document | Quarantined]:
+def _feed(spec: SourceSpec) -> Iterator[Any]:
     """A feed by `url` (fetched, entry links followed when `full_text = true`) or by local `path`."""
     url = spec.options.get("url")
     if not url:
@@ -240,6 +240,6 @@ def collect(
     return report
 
 
-def _tagged(results: Results, stage: str) -> Iterator[Document | CuratedEvent | GdeltEvent | Quarantined]:
+def _tagged(results: Results, stage: str) -> Iterator[Document | CuratedEvent | GdeltEvent | GdeltMention | GkgTone | Quarantined]:
     for result in results:
         yield Quarantined(result.origin, result.reason, result.raw, stage) if isinstance(result, Quarantined) else result

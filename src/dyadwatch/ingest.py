@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy import Engine
 
 from .errors import DyadwatchError
-from .models import CuratedEvent, Document, GdeltEvent, Quarantined
+from .models import CuratedEvent, Document, GdeltEvent, GdeltMention, GkgTone, Quarantined
 from .sources import iter_input_files, read_documents
 from .sources.events_file import read_events
 from .sources.gdelt import read_gdelt_events
@@ -21,7 +21,8 @@ EXIT_OK = 0
 EXIT_NOTHING_READ = 2
 EXIT_SOME_QUARANTINED = 3
 
-Item = TypeVar("Item", Document, CuratedEvent, GdeltEvent)
+Item = Document | CuratedEvent | GdeltEvent | GdeltMention | GkgTone
+"""What readers yield besides Quarantined items, and inserters store."""
 ProgressCallback = Callable[[Path, int], None]
 
 
@@ -108,7 +109,7 @@ def _load(
             file_report = FileReport(str(path))
             report.files.append(file_report)
             store_results(engine, _safe(read, path, stage), insert, file_report, batch_size,
-                          (lambda n, p=path: progress(p, n)) if progress else None)
+                          partial(progress, path) if progress else None)
     return report
 
 

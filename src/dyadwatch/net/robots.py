@@ -44,10 +44,11 @@ class RobotsCache:
         try:
             body = self._fetch(robots_url)
         except HttpStatusError as error:
+            # RobotFileParser's own switches for "no robots.txt" and "robots.txt unavailable"
             if error.status < 500:
-                parser.allow_all = True
+                parser.allow_all = True  # type: ignore[attr-defined]
             else:
-                parser.disallow_all = True
+                parser.disallow_all = True  # type: ignore[attr-defined]
             return parser
         except FetchError as error:
             return error

@@ -33,7 +33,9 @@ def create_source(connection: Connection, name: str, url: str | None) -> int:
     result = connection.execute(
         sources.insert().values(name=name, url=url, status=UNCLASSIFIED, first_seen=utcnow())
     )
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def set_url(connection: Connection, ident: int, url: str) -> None:

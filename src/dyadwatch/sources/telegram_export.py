@@ -104,7 +104,9 @@ def read_export(
         yield export
         return
     channel = _channel(export, username)
-    for position, message in enumerate(export["messages"], start=1):
+    messages = export["messages"]
+    assert isinstance(messages, list), "_load_export checks that messages is a list"
+    for position, message in enumerate(messages, start=1):
         stats.messages += 1
         result = _result(message, position, path, channel, ctx, stats)
         if isinstance(result, Document):

@@ -68,8 +68,8 @@ class LshIndex:
         found: dict[int, list[tuple[int, int]]] = defaultdict(list)
         if low is None or high is None:
             return found
-        for period, keys in sorted(by_period.items()):
-            for chunk in _chunks(sorted(keys)):
+        for period, period_keys in sorted(by_period.items()):
+            for chunk in _chunks(sorted(period_keys)):
                 rows = self.connection.execute(
                     select(lsh_buckets.c.key, lsh_buckets.c.doc_pk, lsh_buckets.c.day)
                     .where(lsh_buckets.c.period == period)

@@ -180,7 +180,7 @@ def gdelt_description(item: GdeltEvent) -> str:
 
 def insert_gdelt_mentions(connection: Connection, items: Sequence[GdeltMention]) -> tuple[int, int]:
     """Store GDELT mentions; one row per event, article and mention time."""
-    rows = {
+    rows: dict[str, Callable[[], dict[str, object]]] = {
         stable_id("mention", m.global_event_id, m.url, m.mention_time.isoformat()): partial(
             dict, global_event_id=m.global_event_id, mention_time=m.mention_time, source_name=m.source_name,
             url=m.url, confidence=m.confidence, doc_tone=m.doc_tone, input_origin=m.origin,
@@ -193,7 +193,7 @@ def insert_gdelt_mentions(connection: Connection, items: Sequence[GdeltMention])
 
 def insert_gkg_tone(connection: Connection, items: Sequence[GkgTone]) -> tuple[int, int]:
     """Store GKG tone records; one row per document and GKG timestamp."""
-    rows = {
+    rows: dict[str, Callable[[], dict[str, object]]] = {
         stable_id("gkg", t.document_url, t.date.isoformat()): partial(
             dict, document_url=t.document_url, date=t.date, tone=t.tone, positive=t.positive, negative=t.negative,
             polarity=t.polarity, activity_density=t.activity_density, word_count=t.word_count, input_origin=t.origin,
