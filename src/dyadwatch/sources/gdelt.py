@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from dyadwatch import reference
 from dyadwatch.models import GdeltEvent, GdeltMention, GkgTone, Quarantined
@@ -80,26 +81,27 @@ def read_gdelt_events(path: Path) -> Iterator[GdeltEvent | Quarantined]:
             yield _row_result(path, number, line, _tsv_row(line))
 
 
+Record = TypeVar("Record", GdeltMention, GkgTone)
+
+
 def read_gdelt_mentions(path: Path) -> Iterator[GdeltMention | Quarantined]:
     """Mentions of a GDELT 2.0 mentions file (16 tab-separated fields, no header)."""
-    for number, line in _lines(path):
-        if isinstance(line, Quarantined):
-            yield line
-            continue
-        try:
-            yield _mention(line.split("\t"), _origin(path, number))
-        except RowError as problem:
-            yield _bad(path, number, str(problem), line)
+    return _read_tsv_records(path, _mention)
 
 
 def read_gkg_tone(path: Path) -> Iterator[GkgTone | Quarantined]:
     """Document tones of a GDELT GKG 2.1 file (27 tab-separated fields, no header)."""
+    return _read_tsv_records(path, _gkg_tone)
+
+
+def _read_tsv_records(path: Path, parse: Callable[[list[str], str], Record]) -> Iterator[Record | Quarantined]:
+    """Each line of a headerless tab-separated file parsed into a record, or quarantined with its problem."""
     for number, line in _lines(path):
         if isinstance(line, Quarantined):
             yield line
             continue
         try:
-            yield _gkg_tone(line.split("\t"), _origin(path, number))
+            yield parse(line.split("\t"), _origin(path, number))
         except RowError as problem:
             yield _bad(path, number, str(problem), line)
 
