@@ -11,7 +11,7 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(PY)
-	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[test,ner]"
 	touch $@
 
 demo: $(VENV)/.installed

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from dyadwatch.pipeline import PIPELINE_VERSION
 from dyadwatch.store.schema import documents, sentences
 
 from .helpers import news, write_jsonl
@@ -85,12 +84,13 @@ def test_killed_process_loses_nothing_and_resumes(sqlite_workspace, tmp_path: Pa
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     engine = sqlite_workspace.engine
+    version = sqlite_workspace.pipeline_settings().version
     deadline = time.monotonic() + 60
     done = 0
     while time.monotonic() < deadline and done < 40:
         with engine.connect() as connection:
             done = connection.execute(
-                select(func.count()).where(documents.c.processed_version == PIPELINE_VERSION)
+                select(func.count()).where(documents.c.processed_version == version)
             ).scalar_one()
         time.sleep(0.02)
     os.kill(child.pid, signal.SIGKILL)

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from .cli_actors import actors_app
+from .cli_coding import code, explain
+from .cli_events import events_app
 from .cli_sources import sources_app
 from .cli_support import FormatOpt, WorkspaceOpt, err, handled, open_workspace_option, progress_bar
 from .output import OutputFormat, emit
@@ -24,9 +27,11 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-events_app = typer.Typer(help="Analyst events: import your own event lists, list what is stored.", no_args_is_help=True)
 app.add_typer(events_app, name="events")
 app.add_typer(sources_app, name="sources")
+app.add_typer(actors_app, name="actors")
+app.command()(explain)
+app.command()(code)
 LanguageOpt = Annotated[Optional[str], typer.Option(help="Only this language (ISO 639-1).")]
 SourceOpt = Annotated[Optional[str], typer.Option(help="Only this source (its name).")]
 SinceOpt = Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Published on or after (YYYY-MM-DD).")]
@@ -242,19 +247,6 @@ def events_import(
     raise typer.Exit(report.exit_code)
 
 
-@events_app.command("list")
-@handled
-def events_list(
-    origin: Annotated[Optional[str], typer.Option(help="Only events of this origin: analyst, coded or gdelt.")] = None,
-    fmt: FormatOpt = OutputFormat.table,
-    workspace: WorkspaceOpt = None,
-) -> None:
-    """List stored events in date order."""
-    with open_workspace_option(workspace) as ws:
-        records = ws.event_records(origin)
-    emit(records, fmt, ("event_date", "actor1_code", "actor2_code", "cameo_code", "plover_category", "goldstein", "description"))
-
-
 @app.command()
 @handled
 def summary(
@@ -296,8 +288,25 @@ def demo(
              ("path", "kind", "new", "duplicate", "quarantined", "failed"), title="collected")
         typer.echo(f"Processed {processed.processed} new documents.")
         _print_summary(ws, OutputFormat.table)
+        _print_coded_events(ws)
         typer.echo(SYNTHETIC_BANNER)
         typer.echo(f"Try: dyadwatch search Алиев --workspace {directory}")
+        typer.echo(f"     dyadwatch events --dyad RUS:AZE --since 2025-06-27 --until 2025-07-05 --workspace {directory}")
+
+
+def _print_coded_events(ws: Workspace) -> None:
+    """Coded events per watched dyad, acting body and month, and the ten most corroborated stories."""
+    from .coding.corroboration import counts_by_body_and_month
+
+    for a, b in ws.config.dyads:
+        coded = ws.events(origin="coded", dyad=f"{a}-{b}")
+        counts = counts_by_body_and_month(coded)
+        emit(counts.to_dict("records"), OutputFormat.table, ("month", "direction", "body", "events", "stories"),
+             title=f"coded events {a}-{b} per month and acting body")
+        top = ws.stories(origin="coded", dyad=f"{a}-{b}").head(10)
+        emit(top.to_dict("records"), OutputFormat.table,
+             ("event_date", "actor1_code", "actor2_code", "plover_category", "corroboration", "documents",
+              "accounts", "summary"), title=f"ten most corroborated {a}-{b} stories")
 
 
 def main() -> None:

@@ -38,6 +38,8 @@ class WorkspaceConfig:
     related_dyads: tuple[tuple[str, str], ...] = ()
     dedup: DedupSettings = field(default_factory=DedupSettings)
     sources: tuple[dict[str, object], ...] = ()
+    coder: str = "rules"
+    ethnic_targets: str = "ethnic"
 
     @property
     def database_url(self) -> str:
@@ -83,6 +85,7 @@ def load_config(root: Path) -> WorkspaceConfig:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"Cannot read {path}: {exc}. Fix the file or recreate it with 'dyadwatch init'.") from exc
     section = data.get("workspace", {})
+    coding = data.get("coding", {})
     try:
         dedup = DedupSettings(**data.get("dedup", {}))
     except TypeError as exc:
@@ -96,7 +99,18 @@ def load_config(root: Path) -> WorkspaceConfig:
         related_dyads=tuple(parse_dyad(d) for d in data.get("related_dyads", [])),
         dedup=dedup,
         sources=tuple(data.get("sources", [])),
+        coder=str(coding.get("coder", "rules")),
+        ethnic_targets=_ethnic_targets(coding.get("ethnic_targets", "ethnic"), path),
     )
+
+
+ETHNIC_TARGET_RULES = ("ethnic", "legal")
+
+
+def _ethnic_targets(value: object, path: Path) -> str:
+    if value not in ETHNIC_TARGET_RULES:
+        raise ConfigError(f"{path}: [coding] ethnic_targets must be \"ethnic\" or \"legal\", not {value!r}.")
+    return str(value)
 
 
 def _languages(values: object, path: Path) -> tuple[str, ...]:

@@ -59,3 +59,27 @@ class QueryError(DyadwatchError):
     """A search query or filter that cannot be run."""
 
     code = "E030"
+
+
+class ActorFileError(InputError):
+    """An actor file (YAML or CSV) with a malformed record; the message names file, line and field."""
+
+    code = "E050"
+
+    def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:
+        where = f"{path}, line {line}" if line is not None else path
+        what = f", field '{field}'" if field else ""
+        super().__init__(f"{where}{what}: {problem}")
+        self.path, self.line, self.field = path, line, field
+
+
+class UnknownActor(QueryError):
+    code = "E051"
+
+
+class UnknownEvent(QueryError):
+    code = "E052"
+
+
+class UnknownCoder(ConfigError):
+    code = "E053"

@@ -8,11 +8,14 @@ in the writing process, inside the batch's transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
+from .actors.matcher import matcher_for
+from .actors.registry import ActorRegistry, registry_with
+from .coding import CodedEvent, CodingOptions, make_coder
 from .config import DedupSettings
 from .store.lsh_index import Indexed, LshIndex
 from .text.langid import LanguageIdentifier
@@ -20,14 +23,24 @@ from .text.minhash import MinHasher, similarity
 from .text.normalize import fold_language, normalize
 from .text.search_keys import search_keys
 from .text.sentences import split_sentences
+from .text.tokens import tokenize
 
-PIPELINE_VERSION = "text-1"
+TEXT_VERSION = "text-1"
 
 
 @dataclass(frozen=True, slots=True)
 class PipelineSettings:
     languages: tuple[str, ...]
     dedup: DedupSettings
+    registry: ActorRegistry = field(default_factory=registry_with)
+    coding: CodingOptions = field(default_factory=CodingOptions)
+    coder: str = "rules"
+
+    @property
+    def version(self) -> str:
+        """Text stages, coder and actor registry together: a change in any reprocesses every document."""
+        coder = make_coder(self.coder, self.registry, self.coding)
+        return f"{TEXT_VERSION}+{coder.version}+{self.registry.fingerprint[:8]}+{self.coding.ethnic_targets[:1]}"
 
 
 @dataclass(slots=True)
@@ -50,6 +63,12 @@ class DocWork:
     band_keys: tuple[int, ...] = ()
     cluster_id: str | None = None
     similarity: float | None = None
+    events: list[CodedEvent] = field(default_factory=list)
+    mentions: list[tuple[int, str, int, int]] = field(default_factory=list)
+
+    @property
+    def date(self) -> date:
+        return date.fromordinal(self.day + date(1970, 1, 1).toordinal())
 
 
 Batch = list[DocWork]
@@ -90,6 +109,26 @@ def sentences_stage(batch: Batch, settings: PipelineSettings) -> Batch:
     for d in batch:
         d.sentences = tuple(split_sentences(d.norm_text, d.language))
     return batch
+
+
+def code_stage(batch: Batch, settings: PipelineSettings) -> Batch:
+    """Actor mentions and events of every sentence (``coding``), dated against the document's day."""
+    coder = make_coder(settings.coder, settings.registry, settings.coding)
+    for d in batch:
+        d.events = coder.code_document(d.norm_text, list(d.sentences), d.language, d.date)
+        d.mentions = _mentions(d, settings.registry)
+    return batch
+
+
+def _mentions(d: DocWork, registry: ActorRegistry) -> list[tuple[int, str, int, int]]:
+    if not d.language:
+        return []
+    matcher = matcher_for(registry, d.language)
+    found = []
+    for index, (start, end) in enumerate(d.sentences):
+        for m in matcher.find(tokenize(d.norm_text, d.language, start, end)):
+            found.append((index, m.actor, m.start, m.end))
+    return found
 
 
 def search_stage(batch: Batch, settings: PipelineSettings) -> Batch:
@@ -147,6 +186,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("langid", langid_stage),
     Stage("fold", fold_stage),
     Stage("sentences", sentences_stage),
+    Stage("code", code_stage),
     Stage("search", search_stage),
     Stage("minhash", minhash_stage),
     Stage("dedup", dedup_stage, needs_store=True),

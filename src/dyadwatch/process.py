@@ -11,8 +11,9 @@ from multiprocessing.pool import AsyncResult
 
 from sqlalchemy import Connection, Engine, bindparam, func, or_, select, update
 
-from .pipeline import PIPELINE_VERSION, STAGES, Batch, DocWork, PipelineSettings, epoch_day, run_pure_stages
+from .pipeline import STAGES, Batch, DocWork, PipelineSettings, epoch_day, run_pure_stages
 from .store.bulk import bulk_insert
+from .store.coded import sync_registry, write_coding
 from .store.fulltext import index_documents
 from .store.lock import writer_lock
 from .store.lsh_index import LshIndex
@@ -40,9 +41,9 @@ def _pending(version: str):  # type: ignore[no-untyped-def]
     return or_(documents.c.processed_version.is_(None), documents.c.processed_version != version)
 
 
-def count_pending(engine: Engine) -> int:
+def count_pending(engine: Engine, version: str) -> int:
     with engine.connect() as connection:
-        return connection.execute(select(func.count()).where(_pending(PIPELINE_VERSION))).scalar_one()
+        return connection.execute(select(func.count()).where(_pending(version))).scalar_one()
 
 
 def mark_all_pending(engine: Engine) -> None:
@@ -54,17 +55,17 @@ def mark_all_pending(engine: Engine) -> None:
         )
 
 
-def _pipeline_changed(engine: Engine) -> bool:
+def _pipeline_changed(engine: Engine, version: str) -> bool:
     """Whether documents carry the output of an older pipeline version."""
     with engine.connect() as connection:
         return connection.execute(
             select(documents.c.pk)
-            .where(documents.c.processed_version.not_in([PIPELINE_VERSION, _STALE]))
+            .where(documents.c.processed_version.not_in([version, _STALE]))
             .limit(1)
         ).first() is not None
 
 
-def _batches(engine: Engine, size: int) -> Iterator[Batch]:
+def _batches(engine: Engine, size: int, version: str) -> Iterator[Batch]:
     last = 0
     while True:
         with engine.connect() as connection:
@@ -74,7 +75,7 @@ def _batches(engine: Engine, size: int) -> Iterator[Batch]:
                     documents.c.published, documents.c.collected_at, documents.c.search_text,
                 )
                 .where(documents.c.pk > last)
-                .where(_pending(PIPELINE_VERSION))
+                .where(_pending(version))
                 .order_by(documents.c.pk)
                 .limit(size)
             ).all()
@@ -105,9 +106,11 @@ def process_pending(
     """Process every pending document; safe to interrupt, a re-run completes the work."""
     report = ProcessReport()
     with writer_lock(engine):
-        if _pipeline_changed(engine):
+        version = settings.version
+        if _pipeline_changed(engine, version):
             mark_all_pending(engine)
-        batches = _batches(engine, batch_size)
+        sync_registry(engine, settings.registry)
+        batches = _batches(engine, batch_size, version)
         done = _in_workers(batches, settings, workers) if workers > 1 else (_work((b, settings)) for b in batches)
         for batch in done:
             _commit(engine, batch, settings, report, progress)
@@ -139,7 +142,8 @@ def _commit(
         for stage in STAGES:
             if stage.needs_store:
                 batch = stage.run(batch, settings, index)
-        _write(connection, batch)
+        _write(connection, batch, settings.version)
+        write_coding(connection, batch, settings)
     report.processed += len(batch)
     report.near_duplicates += sum(1 for d in batch if d.cluster_id != d.id)
     report.languages.update(d.language or "und" for d in batch)
@@ -147,7 +151,7 @@ def _commit(
         progress(len(batch))
 
 
-def _write(connection: Connection, batch: Batch) -> None:
+def _write(connection: Connection, batch: Batch, version: str) -> None:
     now = datetime.now(timezone.utc)
     previous: dict[int, str | None] = {}
     again = [d.pk for d in batch if d.reprocessing]
@@ -162,7 +166,7 @@ def _write(connection: Connection, batch: Batch) -> None:
             {
                 "b_pk": d.pk, "norm_title": d.norm_title, "norm_text": d.norm_text, "language": d.language,
                 "search_text": d.search_text, "cluster_id": d.cluster_id, "similarity": d.similarity,
-                "processed_version": PIPELINE_VERSION, "processed_at": now,
+                "processed_version": version, "processed_at": now,
             }
             for d in batch
         ],

@@ -11,17 +11,32 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, select
 
+from .actors.discovery import Candidate, DocText, find_unknown, group_known
+from .actors.registry import ActorRegistry
+from .coding import CodingOptions
+from .coding.corroboration import add_corroboration, stories
 from .collect import CollectReport, collect, source_specs
-from .config import DEFAULT_DATABASE, DEFAULT_LANGUAGES, WorkspaceConfig, find_workspace, load_config, write_new_config
+from .config import (
+    DEFAULT_DATABASE,
+    DEFAULT_LANGUAGES,
+    WorkspaceConfig,
+    find_workspace,
+    load_config,
+    parse_dyad,
+    write_new_config,
+)
+from .errors import UnknownEvent
 from .ingest import IngestReport, import_events, import_gdelt, ingest_paths
 from .pipeline import PipelineSettings
 from .process import ProcessReport, count_pending, mark_all_pending, process_pending
 from .registry import Registry
 from .store import queries
+from .store.coded import workspace_registry
 from .store.engine import check_connection, make_engine
+from .store.event_queries import EVENT_COLUMNS, EventFilter, event_detail, list_events
 from .store.lock import writer_lock
 from .store.migrate import upgrade
-from .store.schema import documents, quarantine, sources
+from .store.schema import documents, mentions, quarantine, sentences, sources
 from .text.search_keys import query_alternatives
 
 _DOC_ID = re.compile(r"^[0-9a-f]{4,32}$")
@@ -65,11 +80,19 @@ class Workspace:
         return import_gdelt(self.engine, [Path(p) for p in paths], **options)
 
     def pipeline_settings(self) -> PipelineSettings:
-        return PipelineSettings(languages=self.config.languages, dedup=self.config.dedup)
+        return PipelineSettings(
+            languages=self.config.languages, dedup=self.config.dedup, registry=self.actor_registry(),
+            coding=CodingOptions(ethnic_targets=self.config.ethnic_targets), coder=self.config.coder,
+        )
+
+    def actor_registry(self) -> ActorRegistry:
+        """The package's actors plus this workspace's own, with merges applied."""
+        with self.engine.connect() as connection:
+            return workspace_registry(connection)
 
     def pending(self) -> int:
         """How many documents the pipeline has not processed yet."""
-        return count_pending(self.engine)
+        return count_pending(self.engine, self.pipeline_settings().version)
 
     def reset_processing(self) -> None:
         """Make every document due for processing again (after a pipeline or settings change)."""
@@ -121,8 +144,65 @@ class Workspace:
         """The source registry: each source's facts as they stood on `as_of` (default: now) and its document count."""
         return _frame(Registry(self.engine).table(as_of))
 
-    def events(self, origin: str | None = None) -> pd.DataFrame:
-        return _frame(self.event_records(origin))
+    def events(
+        self,
+        origin: str | None = None,
+        *,
+        dyad: str | None = None,
+        body: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        include_rejected: bool = False,
+    ) -> pd.DataFrame:
+        """Events as a DataFrame with corroboration columns.
+
+        ``dyad="RUS-AZE"`` keeps both directions, ``dyad="RUS:AZE"`` only RUS acting on AZE;
+        ``body`` keeps events where that body (or actor id) acts or is targeted.
+        """
+        flt = EventFilter(
+            dyad=_dyad_filter(dyad) if dyad else None, body=body, origin=origin, since=since, until=until,
+            include_rejected=include_rejected,
+        )
+        with self.engine.connect() as connection:
+            records = list_events(connection, flt)
+        frame = pd.DataFrame(records, columns=[*EVENT_COLUMNS, "doc_id", "doc_cluster", "doc_url", "source_name"])
+        owners = {row["name"]: row.get("owner_group") for row in Registry(self.engine).table()}
+        return add_corroboration(frame, owners)
+
+    def stories(self, **filters: Any) -> pd.DataFrame:
+        """One row per story (events collapsed over copies and outlets), most corroborated first."""
+        return stories(self.events(**filters))
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One event with its document, sentence spans and override log."""
+        with self.engine.connect() as connection:
+            detail = event_detail(connection, event_id)
+        if detail is None:
+            raise UnknownEvent(f"no event {event_id!r}; `dyadwatch events --format json` lists ids")
+        return detail
+
+    def unknown_actors(self, language: str | None = None, limit: int = 2000, min_count: int = 2) -> list[Candidate]:
+        """Names in stored documents that no registry actor matches, most frequent first."""
+        query = (select(documents.c.pk, documents.c.id, documents.c.language, documents.c.norm_text)
+                 .where(documents.c.norm_text.is_not(None)).order_by(documents.c.pk).limit(limit))
+        if language:
+            query = query.where(documents.c.language == language)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+            pks = [r.pk for r in rows]
+            known = group_known(connection.execute(
+                select(mentions.c.doc_pk, mentions.c.start, mentions.c.end).where(mentions.c.doc_pk.in_(pks))).all())
+            spans: dict[int, list[tuple[int, int]]] = {}
+            for pk, start, end in connection.execute(
+                    select(sentences.c.doc_pk, sentences.c.start, sentences.c.end).where(sentences.c.doc_pk.in_(pks))):
+                spans.setdefault(pk, []).append((start, end))
+        docs = (DocText(r.id, r.language or "", r.norm_text, tuple(spans.get(r.pk, ())), known.get(r.pk, ()))
+                for r in rows)
+        return find_unknown(docs, min_count)
+
+    def actors(self) -> pd.DataFrame:
+        """The actor registry in use (the package's and this workspace's), one row per actor."""
+        return self.actor_registry().frame()
 
     def summary(self) -> dict[str, pd.DataFrame]:
         """Documents by language, source and month; near-duplicate clusters; quarantine by reason."""
@@ -201,3 +281,9 @@ def init_workspace(
     root = Path(path)
     write_new_config(root, database=database, dyads=tuple(dyads), languages=tuple(languages))
     return open_workspace(root)
+
+
+def _dyad_filter(text: str) -> tuple[str, str, bool]:
+    """``A-B`` (both directions) or ``A:B`` (A acting on B)."""
+    a, b = parse_dyad(text)
+    return a, b, ":" in text

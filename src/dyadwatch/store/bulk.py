@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, Table
 
 
-def bulk_insert(connection: Connection, table: Table, rows: Sequence[tuple[object, ...]]) -> None:
-    """executemany of tuples in the table's column order; values must already be int, str, bytes or None.
+def bulk_insert(
+    connection: Connection, table: Table, rows: Sequence[tuple[object, ...]], columns: Sequence[str] | None = None
+) -> None:
+    """executemany of tuples in the table's column order (or ``columns``); values must be int, str, bytes or None.
 
     SQLAlchemy's per-row parameter processing costs more than the insert itself at
     tens of thousands of rows a batch; table and column names come from the schema, never from input.
@@ -17,6 +19,7 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[tuple[objec
         return
     quote = connection.dialect.identifier_preparer.quote
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    columns = ", ".join(quote(column.name) for column in table.columns)
-    markers = ", ".join(marker for _ in table.columns)
-    connection.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({markers})", list(rows))
+    names = [table.c[name].name for name in columns] if columns else [column.name for column in table.columns]
+    markers = ", ".join(marker for _ in names)
+    quoted = ", ".join(quote(name) for name in names)
+    connection.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({quoted}) VALUES ({markers})", list(rows))

@@ -131,6 +131,31 @@ actors = Table(
     Column("country", String(3)),
     Column("sector", String(40)),
     Column("origin", String(20), nullable=False, server_default="registry"),
+    Column("data", Text),
+)
+
+actor_merges = Table(
+    "actor_merges",
+    metadata,
+    Column("source_id", String(64), primary_key=True),
+    Column("target_id", String(64), nullable=False),
+    Column("analyst", Text, nullable=False),
+    Column("note", Text),
+    Column("created_at", TZ, nullable=False),
+)
+
+actor_relations = Table(
+    "actor_relations",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source_id", String(64), nullable=False),
+    Column("relation", String(20), nullable=False),
+    Column("target_id", String(64), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("citation", Text, nullable=False),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+    Column("note", Text),
 )
 
 actor_aliases = Table(
@@ -185,6 +210,22 @@ events = Table(
     Column("input_origin", Text, nullable=False),
     Column("raw", Text, nullable=False),
     Column("created_at", TZ, nullable=False),
+    Column("language", String(8)),
+    Column("actor1_body", String(64)),
+    Column("actor1_sector", String(40)),
+    Column("actor2_body", String(64)),
+    Column("actor2_sector", String(40)),
+    Column("actor1_start", Integer),
+    Column("actor1_end", Integer),
+    Column("actor2_start", Integer),
+    Column("actor2_end", Integer),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("confidence", Float),
+    Column("summary", Text),
+    Column("flags", Text, nullable=False, server_default="[]"),
+    Column("coder", String(40)),
+    Index("ix_events_dyad_date", "actor1_code", "actor2_code", "event_date"),
 )
 
 overrides = Table(

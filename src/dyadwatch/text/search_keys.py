@@ -37,7 +37,7 @@ import re
 import threading
 import tomllib
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from importlib.resources import files
@@ -204,3 +204,15 @@ def query_alternatives(query: str, languages: Sequence[str]) -> list[frozenset[s
         if keys:
             alternatives.append(keys)
     return alternatives
+
+
+def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """The words of normalized ``text`` as (word, start, end), found the same way as search keys."""
+    for match in _WORD_RE.finditer(text):
+        yield match.group(), match.start(), match.end()
+
+
+@lru_cache(maxsize=500_000)
+def folded_word(word: str, iso: str | None) -> str:
+    """A word as a match key without stemming: folded, lower-cased, apostrophe suffix cut where the language does."""
+    return _FINAL_FOLD(_key_maker(iso).fold_word(word))

@@ -1,0 +1,314 @@
+"""The dictionary-and-rules event coder: triggers, actor mentions and word order, per sentence.
+
+For each sentence: find actors (``actors.matcher``) and triggers (``coding.lexicon``);
+drop questions, and triggers that are negated, modal/future or hypothetical; then for
+each trigger pick the acting and the targeted actor by the rules of docs/coding.md
+(subject in dictionary form before the verb, target after it in SVO languages or
+between subject and verb in SOV ones, the agent after the verb for passives). A
+speaker who reports another state's hostile act accuses that state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dyadwatch.actors.matcher import Mention, matcher_for
+from dyadwatch.actors.model import Side
+from dyadwatch.actors.registry import ActorRegistry
+from dyadwatch.reference import cameo_to_plover, goldstein, quad_class_of_cameo
+from dyadwatch.text.tokens import Token, tokenize
+
+from .dates import find_dates, nearest_date
+from .lexicon import Cues, Hit, lexicon
+from .model import CodedEvent, Skipped
+from .summary import summarize
+
+CODER_NAME = "rules"
+CODER_VERSION = "rules-1"
+MAX_SENTENCE_CHARS = 3000
+ACCUSE_CAMEO = "112"
+SPEAKER_REACH = 3
+_SPECIFICITY = {"person": 3, "body": 2, "company": 2, "media": 2, "group": 2, "organisation": 2, "country": 1}
+
+
+@dataclass(frozen=True)
+class CodingOptions:
+    """Switchable conventions; ``ethnic_targets="ethnic"`` codes a group by its ethnicity (the default)."""
+
+    ethnic_targets: str = "ethnic"
+
+
+@dataclass(slots=True)
+class _Actorref:
+    """A mention with its side and the words around it (prepositions, postpositions, agent markers)."""
+
+    mention: Mention
+    side: Side
+    kind: str
+    word_before: str
+    word_after: str
+    preposed: bool
+    postposed: bool
+
+
+@dataclass(slots=True)
+class _Roles:
+    source: _Actorref | None
+    target: _Actorref | None
+    notes: list[str]
+
+
+def _plover_of(code: str) -> tuple[str, str, str | None]:
+    """CAMEO code, PLOVER category and mode from a trigger's ``cameo[:PLOVER]`` column."""
+    cameo, _, plover = code.partition(":")
+    mapped = cameo_to_plover(cameo)
+    if plover:
+        return cameo, plover, mapped[1] if mapped and mapped[0] == plover else None
+    if mapped is None:
+        return cameo, "", None
+    return cameo, mapped[0], mapped[1]
+
+
+class RuleCoder:
+    """Codes sentences of one document at a time; stateless apart from cached data."""
+
+    name = CODER_NAME
+    version = CODER_VERSION
+
+    def __init__(self, registry: ActorRegistry, options: CodingOptions | None = None) -> None:
+        self.registry = registry
+        self.options = options or CodingOptions()
+
+    def code_document(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        language: str | None,
+        doc_date: date,
+        skipped: list[Skipped] | None = None,
+    ) -> list[CodedEvent]:
+        events: list[CodedEvent] = []
+        if not language:
+            if skipped is not None:
+                skipped.append(Skipped(-1, (0, 0), "language unknown: no trigger lexicon"))
+            return events
+        for index, (start, end) in enumerate(sentences):
+            events.extend(self.code_sentence(text, start, end, index, language, doc_date, skipped))
+        return events
+
+    def code_sentence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        index: int,
+        language: str,
+        doc_date: date,
+        skipped: list[Skipped] | None = None,
+    ) -> list[CodedEvent]:
+        def skip(span: tuple[int, int], reason: str) -> None:
+            if skipped is not None:
+                skipped.append(Skipped(index, span, reason))
+
+        if end - start > MAX_SENTENCE_CHARS:
+            skip((start, end), f"sentence longer than {MAX_SENTENCE_CHARS} characters")
+            return []
+        lex = lexicon(language)
+        if not lex.triggers:
+            skip((start, end), f"no trigger lexicon for language {language!r}")
+            return []
+        tokens = tokenize(text, language, start, end)
+        hits = lex.find(tokens)
+        if not hits:
+            return []
+        c = lex.cues
+        if text[start:end].rstrip(" »”\"')").endswith("?") or any(t.form in c.question for t in tokens):
+            skip((start, end), "question: carries no events")
+            return []
+        mentions = matcher_for(self.registry, language).find(tokens)
+        day_cues = find_dates(tokens, text, language, doc_date)
+        refs = self._refs(tokens, mentions, doc_date, c)
+        events: list[CodedEvent] = []
+        speaker = self._speaker(refs, hits, len(tokens), c)
+        previous_source: _Actorref | None = None
+        denied = any("deny" in h.trigger.flags for h in hits)
+        for n, hit in enumerate(hits):
+            span = (tokens[hit.first].start, tokens[hit.last].end)
+            reason = self._blocked(tokens, hit, c)
+            if reason:
+                skip(span, reason)
+                continue
+            region_start = hits[n - 1].last + 1 if n else 0
+            region_end = hits[n + 1].first if n + 1 < len(hits) else len(tokens)
+            roles = self._roles(refs, hit, region_start, region_end, c, previous_source, speaker)
+            if "speech" in hit.trigger.flags:
+                continue
+            if roles.source is None or roles.target is None:
+                skip(span, "no " + ("acting" if roles.source is None else "targeted") + " actor found")
+                continue
+            previous_source = roles.source
+            cameo, plover, mode = _plover_of(hit.trigger.cameo)
+            flags: list[str] = []
+            confidence = 0.9 - 0.15 * len(roles.notes)
+            source, target = roles.source, roles.target
+            quad = quad_class_of_cameo(cameo)
+            if denied and "deny" not in hit.trigger.flags and quad >= 3:
+                skip(span, "the sentence denies this act")
+                continue
+            if speaker is not None and speaker.side.country != source.side.country:
+                if quad < 3:
+                    skip(span, "reported cooperative act of another state: not coded")
+                    continue
+                flags.append("reported_speech")
+                target, source = source, speaker
+                cameo, plover, mode = _plover_of(ACCUSE_CAMEO)
+                quad = quad_class_of_cameo(cameo)
+                confidence -= 0.15
+            if not plover or source.side.country == target.side.country:
+                skip(span, "same state on both sides" if plover else f"CAMEO {cameo} has no PLOVER category")
+                continue
+            target_side = target.side
+            if target_side.ethnic and self.options.ethnic_targets == "ethnic":
+                flags.append("ethnic_target")
+            if "symmetric" in hit.trigger.flags:
+                flags.append("symmetric")
+            if source.side.country == target_side.country:
+                skip(span, "same state on both sides")
+                continue
+            when, date_note = nearest_date(day_cues, hit.first, hit.last, doc_date)
+            place = self._place(tokens, mentions, hit)
+            events.append(CodedEvent(
+                source=source.side, target=target_side, cameo=cameo, plover=plover, plover_mode=mode,
+                goldstein=goldstein(cameo), quad_class=quad, date=when, date_note=date_note,
+                sentence_idx=index, sentence_span=(start, end), trigger_span=span,
+                source_span=(source.mention.start, source.mention.end),
+                target_span=(target.mention.start, target.mention.end),
+                confidence=round(max(0.1, confidence), 2),
+                summary=summarize(source.side, cameo, target_side, place),
+                flags=tuple(flags),
+                why=(f"trigger {text[span[0]:span[1]]!r} (lang/{language}/events.tsv line {hit.trigger.line}) -> CAMEO {cameo}",
+                     *roles.notes),
+            ))
+        return events
+
+    def _refs(self, tokens: list[Token], mentions: list[Mention], day: date, c: Cues) -> list[_Actorref]:
+        """Mentions resolved to sides on ``day``; adjacent mentions of one state merge into the most specific."""
+        refs: list[_Actorref] = []
+        for m in mentions:
+            actor = self.registry.get(m.actor)
+            if actor.kind == "place":
+                continue
+            side = self.registry.side(m.actor, day)
+            if side is None:
+                continue
+            if side.ethnic and self.options.ethnic_targets == "ethnic":
+                side = Side(side.actor, side.name, side.ethnic, side.body, side.sector, side.ethnic)
+            word_before = tokens[m.first - 1].form if m.first > 0 else ""
+            word_after = tokens[m.last + 1].form if m.last + 1 < len(tokens) else ""
+            ref = _Actorref(m, side, actor.kind, word_before, word_after,
+                            word_before in c.prepositions, word_after in c.postpositions)
+            if refs and refs[-1].side.country == side.country and m.first - refs[-1].mention.last <= 2:
+                prev = refs[-1]
+                merged = Mention(prev.mention.actor, prev.mention.first, m.last, prev.mention.start, m.end,
+                                 prev.mention.bare and m.bare)
+                keep = ref if _SPECIFICITY.get(actor.kind, 0) >= _SPECIFICITY.get(prev.kind, 0) else prev
+                refs[-1] = _Actorref(Mention(keep.mention.actor, merged.first, merged.last, merged.start, merged.end,
+                                             merged.bare or keep.mention.bare),
+                                     keep.side, keep.kind, prev.word_before, ref.word_after,
+                                     prev.preposed, ref.postposed)
+                continue
+            refs.append(ref)
+        return refs
+
+    def _roles(
+        self, refs: list[_Actorref], hit: Hit, region_start: int, region_end: int, c: Cues,
+        previous_source: _Actorref | None, speaker: _Actorref | None = None,
+    ) -> _Roles:
+        notes: list[str] = []
+        before = [r for r in refs if region_start <= r.mention.first and r.mention.last < hit.first]
+        after = [r for r in refs if hit.last < r.mention.first < region_end]
+        all_before = [r for r in refs if r.mention.last < hit.first]
+        if self._is_passive(hit, c):
+            marked = [r for r in refs if self._agent_marked(r, c)]
+            agents = marked or [r for r in after if not r.preposed]
+            source = agents[0] if agents else speaker
+            if source is not None:
+                notes.append("passive: the agent after the verb acts" if agents else "passive: the reporting body acts")
+            patients = [r for r in reversed(before) if source is None or r.side.country != source.side.country]
+            patients += [r for r in after if source is None or r.side.country != source.side.country]
+            return _Roles(source, patients[0] if patients else None, notes)
+        subjects = [r for r in before if not r.preposed and not r.postposed]
+        nearest_first = subjects[::-1] if c.raw.get("subject") == "nearest" else subjects
+        source = next((r for r in nearest_first if r.mention.bare), None) or (nearest_first[0] if subjects else None)
+        if source is None:
+            sentence_subjects = [r for r in all_before if not r.preposed and not r.postposed and r.mention.bare]
+            if sentence_subjects:
+                source = sentence_subjects[0]
+                notes.append("subject taken from earlier in the sentence")
+            elif previous_source is not None:
+                source = previous_source
+                notes.append("subject shared with the previous verb")
+            else:
+                source = next((r for r in after if r.mention.bare and not r.preposed), None)
+                if source is not None:
+                    notes.append("subject after the verb (inverted order)")
+        if source is None:
+            return _Roles(None, None, notes)
+        others = [r for r in refs if r is not source and r.side.country != source.side.country]
+        if c.word_order == "SOV":
+            between = [r for r in others if source.mention.last < r.mention.first and r.mention.last < hit.first]
+            target = between[-1] if between else next((r for r in others if hit.last < r.mention.first < region_end), None)
+        else:
+            target = next((r for r in others if hit.last < r.mention.first < region_end), None)
+            if target is None:
+                target = next((r for r in reversed(others) if r.mention.last < hit.first and r.mention.first >= region_start), None)
+                if target is not None:
+                    notes.append("target before the verb")
+        return _Roles(source, target, notes)
+
+    @staticmethod
+    def _is_passive(hit: Hit, c: Cues) -> bool:
+        return "passive" in hit.trigger.flags or hit.passive
+
+    @staticmethod
+    def _agent_marked(ref: _Actorref, c: Cues) -> bool:
+        return ref.word_before in c.agent_markers or ref.word_after in c.agent_markers
+
+    def _speaker(self, refs: list[_Actorref], hits: list[Hit], size: int, c: Cues) -> _Actorref | None:
+        """The actor right next to the sentence's verb of saying ("X said", "said X", "according to X")."""
+        for hit in hits:
+            if "speech" not in hit.trigger.flags:
+                continue
+            before = [r for r in refs if hit.first - SPEAKER_REACH <= r.mention.last < hit.first]
+            after = [r for r in refs if hit.last < r.mention.first <= hit.last + SPEAKER_REACH]
+            if before:
+                return before[-1]
+            if after:
+                return after[0]
+        return None
+
+    def _place(self, tokens: list[Token], mentions: list[Mention], hit: Hit) -> str | None:
+        places = [m for m in mentions if self.registry.get(m.actor).kind == "place"]
+        if not places:
+            return None
+        nearest = min(places, key=lambda m: abs(m.first - hit.first))
+        return self.registry.get(nearest.actor).name
+
+    @staticmethod
+    def _blocked(tokens: list[Token], hit: Hit, c: Cues) -> str | None:
+        """Why a trigger does not make an event (negated, modal, future, hypothetical), or None."""
+        if hit.negated:
+            return "negated"
+        window = tokens[max(0, hit.first - c.modal_window): hit.first]
+        if any(t.form in c.modal for t in window):
+            return "modal or future"
+        after = tokens[hit.last + 1: hit.last + 3]
+        if any(t.form in c.modal_after for t in after):
+            return "modal or future"
+        if c.future_verb is not None and any(c.future_verb.search(t.form) for t in tokens[hit.first: hit.last + 1]):
+            return "future tense"
+        if any(t.form in c.hypothetical for t in tokens[: hit.first]):
+            return "hypothetical"
+        return None

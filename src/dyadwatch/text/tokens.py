@@ -1,0 +1,24 @@
+"""Tokens of a sentence with their folded match form and character span."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .search_keys import folded_word, word_spans
+
+
+class Token(NamedTuple):
+    form: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, language: str | None, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words of ``text[start:end]`` with spans into ``text``; words that fold to nothing are dropped."""
+    piece = text[start:end]
+    tokens = []
+    for word, s, e in word_spans(piece):
+        form = folded_word(word, language)
+        if form:
+            tokens.append(Token(form, start + s, start + e))
+    return tokens
