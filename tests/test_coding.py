@@ -35,7 +35,8 @@ def triples(events: list[dict]) -> set[tuple[str, str, str]]:
 def gold_reports() -> dict[str, object]:
     reports = {}
     for language in LANGUAGES:
-        records = [json.loads(line) for line in (GOLD / f"{language}.jsonl").read_text(encoding="utf-8").splitlines()]
+        records = [json.loads(line) for path in (GOLD / f"{language}.jsonl", GOLD / "heldout" / f"{language}.jsonl")
+                   for line in path.read_text(encoding="utf-8").splitlines()]
         predictions = list(code_records({"id": r["id"], "text": r["text"], "doc_date": r["doc_date"], "lang": r["lang"]}
                                         for r in records))
         reports[language] = (records, score(records, predictions, resamples=50))

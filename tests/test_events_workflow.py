@@ -148,3 +148,32 @@ def test_cli_actors_add_merge_and_bad_file(coded: dyadwatch.Workspace, tmp_path:
     bad.write_text("- id: x\n  name: X\n  kind: planet\n", encoding="utf-8")
     failed = runner.invoke(app, ["actors", "import", str(bad), *ws])
     assert failed.exit_code == 2 and "line 3" in failed.output and "kind" in failed.output
+
+
+def test_unknown_names_are_listed_with_counts_and_contexts(sqlite_workspace: dyadwatch.Workspace,
+                                                           tmp_path: Path) -> None:
+    text = ("Глава ведомства Аркадий Незнакомцев встретился с Путиным в Москве. "
+            "Позже Аркадий Незнакомцев заявил журналистам, что переговоры прошли успешно.")
+    items = [news(f"u{i}", text + f" Выпуск {i}.", language="ru", published=f"2025-07-0{i + 1}T10:00:00Z")
+             for i in range(2)]
+    sqlite_workspace.ingest([write_jsonl(tmp_path / "u.jsonl", items)])
+    sqlite_workspace.process()
+    found = {c.name: c for c in sqlite_workspace.unknown_actors(language="ru")}
+    assert "Аркадий Незнакомцев" in found
+    candidate = found["Аркадий Незнакомцев"]
+    assert candidate.count == 4 and len(candidate.documents) == 2 and candidate.kind == "PER"
+    assert "Путин" not in " ".join(found), "registry actors are not unknown"
+    assert "Незнакомцев" in candidate.contexts[0]
+
+
+def test_example_workspace_imports_its_actors_and_relations(tmp_path: Path) -> None:
+    from dyadwatch.examples import copy_example
+
+    folder = tmp_path / "ex"
+    copy_example("russia-azerbaijan", folder)
+    with dyadwatch.open_workspace(folder) as ws:
+        ws.collect()
+        registry = ws.actor_registry()
+    statuses = {(r.source, r.status) for r in registry.relations}
+    assert ("sergei-naryshkin", "alleged") in statuses and ("vladimir-putin", "documented") in statuses
+    assert all(r.citation for r in registry.relations)

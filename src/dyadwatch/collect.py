@@ -129,6 +129,14 @@ def _registry_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
     return report.new_facts, report.unchanged, report.quarantined
 
 
+def _actor_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
+    """The workspace's own actors and relations (YAML or CSV); returns (actors, relations, 0)."""
+    from .analyst import import_actors
+
+    actors, relations = import_actors(engine, spec.path)
+    return actors, relations, 0
+
+
 def _each_file(read: Callable[[Path], Iterable[Any]]) -> Callable[[SourceSpec], Results]:
     """A reader of every file under the source's path."""
 
@@ -183,6 +191,7 @@ def _read_channel_from(spec: SourceSpec, client_factory: Any, channel: str) -> I
 
 KINDS: dict[str, Kind] = {
     "registry": Kind(load=_registry_file),
+    "actors": Kind(load=_actor_file),
     "files": Kind(_local_documents("auto"), insert_documents),
     "telegram-export": Kind(_local_documents("telegram"), insert_documents),
     "jsonl": Kind(_local_documents("jsonl"), insert_documents),

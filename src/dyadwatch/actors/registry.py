@@ -38,6 +38,11 @@ class ActorRegistry:
             for role in actor.roles:
                 if role.body not in self._actors:
                     raise ActorFileError(actor.origin, None, "roles", f"{actor.id}: role body {role.body!r} is not in the registry")
+        for relation in self.relations:
+            for end in (relation.source, relation.target):
+                if end not in self._actors:
+                    raise ActorFileError("relations", None, "source" if end == relation.source else "target",
+                                         f"{relation.relation} relation names unknown actor {end!r}")
         for source, target in self.merges.items():
             if target not in self._actors:
                 raise UnknownActor(f"cannot merge {source!r} into unknown actor {target!r}")
@@ -100,6 +105,11 @@ class ActorRegistry:
             }
             for a in self._actors.values()
         ]
+        for relation in self.relations:
+            for end in (relation.source, relation.target):
+                if end not in self._actors:
+                    raise ActorFileError("relations", None, "source" if end == relation.source else "target",
+                                         f"{relation.relation} relation names unknown actor {end!r}")
         for source, target in self.merges.items():
             rows.append({"id": source, "name": source, "kind": "merged", "merged_into": self.canonical(target)})
         return pd.DataFrame(rows, columns=[

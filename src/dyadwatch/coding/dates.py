@@ -52,18 +52,39 @@ def _keys(table: dict[str, int], kind: str, language: str) -> list[_Key]:
     return sorted(keys, key=lambda k: -len(k.words))
 
 
+@dataclass(frozen=True)
+class _KeyIndex:
+    """Date keys by first word: exact forms, and prefixes grouped by their length."""
+
+    exact: dict[str, tuple[_Key, ...]]
+    prefixes: dict[str, tuple[_Key, ...]]
+    prefix_lengths: tuple[int, ...]
+
+    def candidates(self, form: str) -> list[_Key]:
+        found = list(self.exact.get(form, ()))
+        for size in self.prefix_lengths:
+            if size <= len(form):
+                found.extend(self.prefixes.get(form[:size], ()))
+        return sorted(found, key=lambda k: -len(k.words))
+
+
 @cache
-def _date_keys(language: str) -> tuple[_Key, ...]:
+def _date_keys(language: str) -> _KeyIndex:
+    empty = _KeyIndex({}, {}, ())
     if language not in available_languages():
-        return ()
+        return empty
     resource = language_file(language, DATES_FILE)
     if not resource.is_file():
-        return ()
+        return empty
     raw = tomllib.loads(resource.read_text(encoding="utf-8"))
-    keys = []
+    exact: dict[str, list[_Key]] = {}
+    prefixes: dict[str, list[_Key]] = {}
     for kind in ("relative", "weekdays", "months"):
-        keys.extend(_keys(raw.get(kind, {}), kind, language))
-    return tuple(sorted(keys, key=lambda k: -len(k.words)))
+        for key in _keys(raw.get(kind, {}), kind, language):
+            table = prefixes if key.prefix[0] else exact
+            table.setdefault(key.words[0], []).append(key)
+    return _KeyIndex({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefixes.items()},
+                     tuple(sorted({len(k) for k in prefixes}, reverse=True)))
 
 
 def _matches(tokens: list[Token], i: int, key: _Key) -> bool:
@@ -110,10 +131,10 @@ def _month_date(tokens: list[Token], i: int, last: int, month: int, text: str, d
 def find_dates(tokens: list[Token], text: str, language: str, doc_date: date) -> list[DateCue]:
     """Every date expression of a sentence, resolved against ``doc_date``."""
     cues = []
-    keys = _date_keys(language)
+    index = _date_keys(language)
     i = 0
     while i < len(tokens):
-        for key in keys:
+        for key in index.candidates(tokens[i].form):
             if not _matches(tokens, i, key):
                 continue
             last = i + len(key.words) - 1

@@ -134,6 +134,7 @@ class RuleCoder:
         speaker = self._speaker(refs, hits, len(tokens), c)
         previous_source: _Actorref | None = None
         denied = any("deny" in h.trigger.flags for h in hits)
+        seen: set[tuple[str, str, str]] = set()
         for n, hit in enumerate(hits):
             span = (tokens[hit.first].start, tokens[hit.last].end)
             reason = self._blocked(tokens, hit, c)
@@ -177,6 +178,11 @@ class RuleCoder:
             if source.side.country == target_side.country:
                 skip(span, "same state on both sides")
                 continue
+            triple = (source.side.country, target_side.country, plover)
+            if triple in seen:
+                skip(span, "same states and category as an earlier verb of this sentence")
+                continue
+            seen.add(triple)
             when, date_note = nearest_date(day_cues, hit.first, hit.last, doc_date)
             place = self._place(tokens, mentions, hit)
             events.append(CodedEvent(
