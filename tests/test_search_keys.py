@@ -146,3 +146,7 @@ def test_alternatives_are_non_empty_sets_of_terms(query: str, languages: list[st
     for options in query_alternatives(query, languages):
         assert options
         assert all(TERM.fullmatch(term) for term in options)
+
+
+def test_azerbaijani_cyrillic_and_latin_share_keys() -> None:
+    assert search_keys("Илһам Әлијев Бакыда", "az") == search_keys("İlham Əliyev Bakıda", "az")

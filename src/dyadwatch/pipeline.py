@@ -25,7 +25,7 @@ from .text.search_keys import search_keys
 from .text.sentences import split_sentences
 from .text.tokens import tokenize
 
-TEXT_VERSION = "text-1"
+TEXT_VERSION = "text-2"
 
 
 @dataclass(frozen=True, slots=True)

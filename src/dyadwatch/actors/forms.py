@@ -1,4 +1,8 @@
-"""Inflected forms of alias words, from each language's ``actor_forms.toml`` (and Cyrillic for Azerbaijani)."""
+"""Inflected forms of alias words, from each language's ``actor_forms.toml``.
+
+Forms are folded like search keys, so a language's ``key_map.tsv`` applies too: Azerbaijani
+Cyrillic text is matched against the Latin aliases.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from dyadwatch.lang import available_languages, data_pairs, language_data, language_file
+from dyadwatch.lang import available_languages, language_data, language_file
 from dyadwatch.text.search_keys import folded_word
 
 FORMS_FILE = "actor_forms.toml"
-CYRILLIC_FILE = "cyrillic.tsv"
 
 
 @dataclass(frozen=True)
@@ -19,13 +22,12 @@ class FormRules:
 
     endings: dict[str, tuple[str, ...]]
     min_length: int
-    transliteration: dict[str, str]
 
 
 @cache
 def form_rules(iso: str) -> FormRules:
     if iso not in available_languages():
-        return FormRules({}, 0, {})
+        return FormRules({}, 0)
     resource = language_file(iso, FORMS_FILE)
     endings: dict[str, tuple[str, ...]] = {}
     min_length = 3
@@ -33,9 +35,7 @@ def form_rules(iso: str) -> FormRules:
         loaded = tomllib.loads(resource.read_text(encoding="utf-8"))
         endings = {key: tuple(values) for key, values in loaded.get("endings", {}).items()}
         min_length = int(loaded.get("settings", {}).get("min_length", min_length))
-    cyrillic = language_file(iso, CYRILLIC_FILE)
-    transliteration = dict(data_pairs(cyrillic)) if cyrillic.is_file() else {}
-    return FormRules(endings, min_length, transliteration)
+    return FormRules(endings, min_length)
 
 
 def _lower(word: str, iso: str) -> str:
@@ -59,15 +59,8 @@ def _inflect(word: str, rules: FormRules) -> set[str]:
     return forms
 
 
-def _transliterate(word: str, table: dict[str, str]) -> str:
-    return "".join(table.get(char, char) for char in word)
-
-
 @cache
 def word_forms(word: str, iso: str) -> frozenset[str]:
     """Every folded form an alias word may take in a text of language ``iso`` (the word itself included)."""
-    rules = form_rules(iso)
-    forms = _inflect(_lower(word, iso), rules)
-    if rules.transliteration:
-        forms |= {_transliterate(form, rules.transliteration) for form in forms}
+    forms = _inflect(_lower(word, iso), form_rules(iso))
     return frozenset(folded for folded in (folded_word(form, iso) for form in forms) if folded)

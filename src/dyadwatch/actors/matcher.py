@@ -86,7 +86,7 @@ class ActorMatcher:
                 i += 1
                 continue
             last = i + len(found.rest)
-            bare = all(tokens[i + k].form == found.bare[k] for k in range(len(found.bare)))
+            bare = all(tokens[i + k].form == found.bare[k] and not tokens[i + k].marked for k in range(len(found.bare)))
             mentions.append(Mention(found.actor, i, last, tokens[i].start, tokens[last].end, bare))
             i = last + 1
         return mentions

@@ -9,6 +9,8 @@ matches any word it begins, and the words must follow each other with at most
 - ``passive``: the subject undergoes the action; the actor after the trigger acts;
 - ``speech``: a verb of saying; not an event, it makes the speaker accuse when the
   clause it introduces reports someone else's hostile act;
+- ``attribution``: "according to X", "по данным X": like ``speech``, and X is taken as the
+  actor of an agentless passive ("according to the Investigative Committee, six were detained");
 - ``deny``: a denial (REJECT); the act denied in the same sentence is not an event.
 """
 
@@ -27,7 +29,7 @@ from dyadwatch.text.tokens import Token
 
 TRIGGERS_FILE = "events.tsv"
 CUES_FILE = "coder.toml"
-FLAGS = frozenset({"symmetric", "passive", "speech", "deny"})
+FLAGS = frozenset({"symmetric", "passive", "speech", "attribution", "deny"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class Hit:
     last: int
     negated: bool
     passive: bool = False
+    last_form: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class Cues:
     passive_auxiliaries: frozenset[str] = frozenset()
     passive_verb: re.Pattern[str] | None = None
     clause_breaks: str = ";"
+    conjunctions: frozenset[str] = frozenset()
+    participle: re.Pattern[str] | None = None
+    locative_subjects: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -112,6 +118,9 @@ def cues(language: str) -> Cues:
         passive_auxiliaries=_words(w.get("passive_auxiliaries", []), language),
         passive_verb=_pattern(raw.get("patterns", {}).get("passive_verb")),
         clause_breaks=raw.get("clause_breaks", ";"),
+        conjunctions=_words(w.get("conjunctions", []), language),
+        participle=_pattern(raw.get("patterns", {}).get("participle")),
+        locative_subjects=_words(w.get("locative_subjects", []), language),
         raw=raw,
     )
 
@@ -192,7 +201,7 @@ class Lexicon:
                 if last is None:
                     continue
                 negated = negated_form or self._negated(tokens, i, last)
-                hits.append(Hit(trigger, i, last, negated, self._passive(tokens, i, last)))
+                hits.append(Hit(trigger, i, last, negated, self._passive(tokens, i, last), tokens[last].form))
                 covered = last
                 break
         return hits

@@ -11,7 +11,7 @@ speaker who reports another state's hostile act accuses that state.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from dyadwatch.actors.matcher import Mention, matcher_for
@@ -30,6 +30,7 @@ CODER_VERSION = "rules-1"
 MAX_SENTENCE_CHARS = 3000
 ACCUSE_CAMEO = "112"
 SPEAKER_REACH = 3
+SPEECH_FLAGS = frozenset({"speech", "attribution"})
 _SPECIFICITY = {"person": 3, "body": 2, "company": 2, "media": 2, "group": 2, "organisation": 2, "country": 1}
 
 
@@ -58,6 +59,7 @@ class _Roles:
     source: _Actorref | None
     target: _Actorref | None
     notes: list[str]
+    also: list[_Actorref] = field(default_factory=list)
 
 
 def _plover_of(code: str) -> tuple[str, str, str | None]:
@@ -129,9 +131,10 @@ class RuleCoder:
             return []
         mentions = matcher_for(self.registry, language).find(tokens)
         day_cues = find_dates(tokens, text, language, doc_date)
-        refs = self._refs(tokens, mentions, doc_date, c)
+        refs = self._refs(tokens, mentions, doc_date, c, {i for h in hits for i in range(h.first, h.last + 1)})
         events: list[CodedEvent] = []
         speaker = self._speaker(refs, hits, len(tokens), c)
+        attributed = speaker if any("attribution" in h.trigger.flags for h in hits) else None
         previous_source: _Actorref | None = None
         denied = any("deny" in h.trigger.flags for h in hits)
         seen: set[tuple[str, str, str]] = set()
@@ -143,64 +146,70 @@ class RuleCoder:
                 continue
             region_start = hits[n - 1].last + 1 if n else 0
             region_end = hits[n + 1].first if n + 1 < len(hits) else len(tokens)
-            roles = self._roles(refs, hit, region_start, region_end, c, previous_source, speaker)
-            if "speech" in hit.trigger.flags:
+            if hit.trigger.flags & SPEECH_FLAGS:
                 continue
+            roles = self._roles(refs, hit, region_start, region_end, c, previous_source, attributed)
             if roles.source is None or roles.target is None:
                 skip(span, "no " + ("acting" if roles.source is None else "targeted") + " actor found")
                 continue
             previous_source = roles.source
-            cameo, plover, mode = _plover_of(hit.trigger.cameo)
-            flags: list[str] = []
-            confidence = 0.9 - 0.15 * len(roles.notes)
-            source, target = roles.source, roles.target
-            quad = quad_class_of_cameo(cameo)
-            if denied and "deny" not in hit.trigger.flags and quad >= 3:
-                skip(span, "the sentence denies this act")
-                continue
-            if speaker is not None and speaker.side.country != source.side.country:
-                if quad < 3:
-                    skip(span, "reported cooperative act of another state: not coded")
-                    continue
-                flags.append("reported_speech")
-                target, source = source, speaker
-                cameo, plover, mode = _plover_of(ACCUSE_CAMEO)
+            for acting in [roles.source, *roles.also]:
+                cameo, plover, mode = _plover_of(hit.trigger.cameo)
+                flags: list[str] = []
+                confidence = 0.9 - 0.15 * len(roles.notes)
+                source, target = acting, roles.target
                 quad = quad_class_of_cameo(cameo)
-                confidence -= 0.15
-            if not plover or source.side.country == target.side.country:
-                skip(span, "same state on both sides" if plover else f"CAMEO {cameo} has no PLOVER category")
-                continue
-            target_side = target.side
-            if target_side.ethnic and self.options.ethnic_targets == "ethnic":
-                flags.append("ethnic_target")
-            if "symmetric" in hit.trigger.flags:
-                flags.append("symmetric")
-            if source.side.country == target_side.country:
-                skip(span, "same state on both sides")
-                continue
-            triple = (source.side.country, target_side.country, plover)
-            if triple in seen:
-                skip(span, "same states and category as an earlier verb of this sentence")
-                continue
-            seen.add(triple)
-            when, date_note = nearest_date(day_cues, hit.first, hit.last, doc_date)
-            place = self._place(tokens, mentions, hit)
-            events.append(CodedEvent(
-                source=source.side, target=target_side, cameo=cameo, plover=plover, plover_mode=mode,
-                goldstein=goldstein(cameo), quad_class=quad, date=when, date_note=date_note,
-                sentence_idx=index, sentence_span=(start, end), trigger_span=span,
-                source_span=(source.mention.start, source.mention.end),
-                target_span=(target.mention.start, target.mention.end),
-                confidence=round(max(0.1, confidence), 2),
-                summary=summarize(source.side, cameo, target_side, place),
-                flags=tuple(flags),
-                why=(f"trigger {text[span[0]:span[1]]!r} (lang/{language}/events.tsv line {hit.trigger.line}) -> CAMEO {cameo}",
-                     *roles.notes),
-            ))
+                if denied and "deny" not in hit.trigger.flags and quad >= 3:
+                    skip(span, "the sentence denies this act")
+                    continue
+                if speaker is not None and speaker.side.country != source.side.country:
+                    if quad < 3:
+                        skip(span, "reported cooperative act of another state: not coded")
+                        continue
+                    flags.append("reported_speech")
+                    target, source = source, speaker
+                    cameo, plover, mode = _plover_of(ACCUSE_CAMEO)
+                    quad = quad_class_of_cameo(cameo)
+                    confidence -= 0.15
+                if not plover or source.side.country == target.side.country:
+                    skip(span, "same state on both sides" if plover else f"CAMEO {cameo} has no PLOVER category")
+                    continue
+                target_side = target.side
+                if target_side.ethnic and self.options.ethnic_targets == "ethnic":
+                    flags.append("ethnic_target")
+                if "symmetric" in hit.trigger.flags:
+                    flags.append("symmetric")
+                if source.side.country == target_side.country:
+                    skip(span, "same state on both sides")
+                    continue
+                triple = (source.side.country, target_side.country, plover)
+                if triple in seen:
+                    skip(span, "same states and category as an earlier verb of this sentence")
+                    continue
+                seen.add(triple)
+                when, date_note = nearest_date(day_cues, hit.first, hit.last, doc_date)
+                place = self._place(tokens, mentions, hit)
+                events.append(CodedEvent(
+                    source=source.side, target=target_side, cameo=cameo, plover=plover, plover_mode=mode,
+                    goldstein=goldstein(cameo), quad_class=quad, date=when, date_note=date_note,
+                    sentence_idx=index, sentence_span=(start, end), trigger_span=span,
+                    source_span=(source.mention.start, source.mention.end),
+                    target_span=(target.mention.start, target.mention.end),
+                    confidence=round(max(0.1, confidence), 2),
+                    summary=summarize(source.side, cameo, target_side, place),
+                    flags=tuple(flags),
+                    why=(f"trigger {text[span[0]:span[1]]!r} (lang/{language}/events.tsv line {hit.trigger.line}) -> CAMEO {cameo}",
+                         *roles.notes),
+                ))
         return events
 
-    def _refs(self, tokens: list[Token], mentions: list[Mention], day: date, c: Cues) -> list[_Actorref]:
-        """Mentions resolved to sides on ``day``; adjacent mentions of one state merge into the most specific."""
+    def _refs(
+        self, tokens: list[Token], mentions: list[Mention], day: date, c: Cues, trigger_tokens: set[int]
+    ) -> list[_Actorref]:
+        """Mentions resolved to sides on ``day``; adjacent mentions of one state merge into the most specific.
+
+        Mentions merge only when at most one word stands between them and it is not part of a trigger.
+        """
         refs: list[_Actorref] = []
         for m in mentions:
             actor = self.registry.get(m.actor)
@@ -215,7 +224,8 @@ class RuleCoder:
             word_after = tokens[m.last + 1].form if m.last + 1 < len(tokens) else ""
             ref = _Actorref(m, side, actor.kind, word_before, word_after,
                             word_before in c.prepositions, word_after in c.postpositions)
-            if refs and refs[-1].side.country == side.country and m.first - refs[-1].mention.last <= 2:
+            if (refs and refs[-1].side.country == side.country and m.first - refs[-1].mention.last <= 2
+                    and not trigger_tokens.intersection(range(refs[-1].mention.last + 1, m.first))):
                 prev = refs[-1]
                 merged = Mention(prev.mention.actor, prev.mention.first, m.last, prev.mention.start, m.end,
                                  prev.mention.bare and m.bare)
@@ -234,45 +244,92 @@ class RuleCoder:
     ) -> _Roles:
         notes: list[str] = []
         before = [r for r in refs if region_start <= r.mention.first and r.mention.last < hit.first]
-        after = [r for r in refs if hit.last < r.mention.first < region_end]
+        after = [r for r in refs if hit.first < r.mention.first < region_end]
         all_before = [r for r in refs if r.mention.last < hit.first]
         if self._is_passive(hit, c):
-            marked = [r for r in refs if self._agent_marked(r, c)]
-            agents = marked or [r for r in after if not r.preposed]
-            source = agents[0] if agents else speaker
-            if source is not None:
-                notes.append("passive: the agent after the verb acts" if agents else "passive: the reporting body acts")
-            patients = [r for r in reversed(before) if source is None or r.side.country != source.side.country]
-            patients += [r for r in after if source is None or r.side.country != source.side.country]
-            return _Roles(source, patients[0] if patients else None, notes)
-        subjects = [r for r in before if not r.preposed and not r.postposed]
-        nearest_first = subjects[::-1] if c.raw.get("subject") == "nearest" else subjects
-        source = next((r for r in nearest_first if r.mention.bare), None) or (nearest_first[0] if subjects else None)
-        if source is None:
-            sentence_subjects = [r for r in all_before if not r.preposed and not r.postposed and r.mention.bare]
-            if sentence_subjects:
-                source = sentence_subjects[0]
-                notes.append("subject taken from earlier in the sentence")
-            elif previous_source is not None:
-                source = previous_source
-                notes.append("subject shared with the previous verb")
-            else:
-                source = next((r for r in after if r.mention.bare and not r.preposed), None)
-                if source is not None:
-                    notes.append("subject after the verb (inverted order)")
+            return self._passive_roles(refs, before, after, speaker, c, notes)
+        source = self._subject(before, all_before, after, hit, c, previous_source, notes)
         if source is None:
             return _Roles(None, None, notes)
         others = [r for r in refs if r is not source and r.side.country != source.side.country]
-        if c.word_order == "SOV":
+        if source.mention.first > hit.last:
+            target = next((r for r in reversed(others) if r.mention.last < hit.first), None)
+            if target is None:
+                target = next((r for r in others if r.mention.first > source.mention.last), None)
+        elif c.word_order == "SOV":
             between = [r for r in others if source.mention.last < r.mention.first and r.mention.last < hit.first]
-            target = between[-1] if between else next((r for r in others if hit.last < r.mention.first < region_end), None)
+            target = between[-1] if between else next((r for r in others if hit.first < r.mention.first < region_end), None)
         else:
-            target = next((r for r in others if hit.last < r.mention.first < region_end), None)
+            target = next((r for r in others if hit.first < r.mention.first < region_end), None)
             if target is None:
                 target = next((r for r in reversed(others) if r.mention.last < hit.first and r.mention.first >= region_start), None)
                 if target is not None:
                     notes.append("target before the verb")
-        return _Roles(source, target, notes)
+        return _Roles(source, target, notes, self._coordinated(source, before, c))
+
+    def _subject(
+        self, before: list[_Actorref], all_before: list[_Actorref], after: list[_Actorref], hit: Hit, c: Cues,
+        previous_source: _Actorref | None, notes: list[str],
+    ) -> _Actorref | None:
+        """The acting actor: a dictionary-form mention before the verb, then ever weaker fallbacks."""
+        if c.participle is not None and c.participle.search(hit.last_form):
+            following = next((r for r in after if r.mention.bare and r.mention.first <= hit.last + 2), None)
+            if following is not None:
+                notes.append("participle: the actor right after it acts")
+                return following
+        subjects = [r for r in before if not r.preposed and not r.postposed]
+        ordered = subjects[::-1] if c.raw.get("subject") == "nearest" else subjects
+        bare = next((r for r in ordered if r.mention.bare), None)
+        if bare is not None:
+            return bare
+        if previous_source is not None:
+            notes.append("subject shared with the previous verb")
+            return previous_source
+        sentence_subjects = [r for r in all_before if not r.preposed and not r.postposed and r.mention.bare]
+        if sentence_subjects:
+            notes.append("subject taken from earlier in the sentence")
+            return sentence_subjects[0]
+        if ordered:
+            notes.append("subject not in its dictionary form")
+            return ordered[0]
+        locative = [r for r in before if r.word_before in c.locative_subjects and hit.first - r.mention.last <= 3]
+        if locative:
+            notes.append("impersonal verb: the place named before it acts")
+            return locative[-1]
+        inverted = next((r for r in after if r.mention.bare and not r.preposed), None)
+        if inverted is not None:
+            notes.append("subject after the verb (inverted order)")
+        return inverted
+
+    def _passive_roles(
+        self, refs: list[_Actorref], before: list[_Actorref], after: list[_Actorref], speaker: _Actorref | None,
+        c: Cues, notes: list[str],
+    ) -> _Roles:
+        """Passive: the agent (marked, or right after the verb) acts on the subject; else the attributed body."""
+        marked = [r for r in refs if self._agent_marked(r, c)]
+        agents = marked or [r for r in after if not r.preposed]
+        source = agents[0] if agents else speaker
+        if source is not None:
+            notes.append("passive: the agent acts" if agents else "passive: the body the report is attributed to acts")
+        candidates = [r for r in reversed(before) if not r.preposed] + [r for r in after if r is not source]
+        patients = [r for r in candidates if source is None or r.side.country != source.side.country]
+        return _Roles(source, patients[0] if patients else None, notes)
+
+    @staticmethod
+    def _coordinated(source: _Actorref, before: list[_Actorref], c: Cues) -> list[_Actorref]:
+        """Further subjects joined to the first by a conjunction ("Aliyev and Zelensky condemned")."""
+        joined: list[_Actorref] = []
+        last = source
+        for ref in before:
+            if ref.mention.first == last.mention.last + 2 and ref.word_before in c.conjunctions and ref.mention.bare:
+                joined.append(ref)
+                last = ref
+        first = source
+        for ref in reversed(before):
+            if ref.mention.last == first.mention.first - 2 and first.word_before in c.conjunctions and ref.mention.bare:
+                joined.append(ref)
+                first = ref
+        return [r for r in joined if r.side.country != source.side.country]
 
     @staticmethod
     def _is_passive(hit: Hit, c: Cues) -> bool:
@@ -285,7 +342,7 @@ class RuleCoder:
     def _speaker(self, refs: list[_Actorref], hits: list[Hit], size: int, c: Cues) -> _Actorref | None:
         """The actor right next to the sentence's verb of saying ("X said", "said X", "according to X")."""
         for hit in hits:
-            if "speech" not in hit.trigger.flags:
+            if not hit.trigger.flags & SPEECH_FLAGS:
                 continue
             before = [r for r in refs if hit.first - SPEAKER_REACH <= r.mention.last < hit.first]
             after = [r for r in refs if hit.last < r.mention.first <= hit.last + SPEAKER_REACH]

@@ -10,7 +10,9 @@ through, in this order:
 
 1. ``fold_language`` with the language's ``char_map.tsv`` (Persian ي→ی, ك→ک …).
 2. Lower-casing, after the language's ``lowercase_map`` (tr, az: ``I``→``ı``,
-   ``İ``→``i``); elsewhere ``İ`` lower-cases to ``i`` (its dot is a combining mark).
+   ``İ``→``i``); elsewhere ``İ`` lower-cases to ``i`` (its dot is a combining mark). Then the
+   language's ``key_map.tsv``, if it has one: Azerbaijani Cyrillic letters become Latin ones, so
+   ``Әлијев`` and ``Əliyev`` have one key.
 3. Combining marks dropped (Arabic tashkeel, stress marks, the dot of ``i̇``),
    ZWNJ dropped, ``text/data/key_fold.tsv`` applied (``ё``→``е``).
 4. Apostrophes (``'`` ``’`` ``ʼ`` …): languages with ``apostrophe = "cut"``
@@ -44,10 +46,11 @@ from importlib.resources import files
 
 import Stemmer
 
-from dyadwatch.lang import LanguageData, available_languages, data_pairs, language_data
+from dyadwatch.lang import LanguageData, available_languages, data_pairs, language_data, language_file
 from dyadwatch.text.normalize import CharFold, language_fold, normalize
 
 MIN_KEY_LENGTH = 2
+KEY_MAP_FILE = "key_map.tsv"
 _DATA = files("dyadwatch.text") / "data"
 _APOSTROPHES = tomllib.loads((_DATA / "punctuation.toml").read_text(encoding="utf-8"))["apostrophes"]
 _ZWNJ = "\u200c"
@@ -114,13 +117,14 @@ class _KeyMaker:
     lowercase_map: tuple[tuple[str, str], ...]
     cut_apostrophes: bool
     stem: Callable[[str], str]
+    script: Callable[[str], str] = _unchanged
 
     def fold_word(self, word: str) -> str:
         """Steps 1-5: the word as a key before stemming."""
         word = self.fold(word)
         for upper, lower in self.lowercase_map:
             word = word.replace(upper, lower)
-        word = word.lower()
+        word = self.script(word.lower())
         if not word.isalpha() or _APOSTROPHE_RE.search(word):
             word = _DROP_RE.sub("", word)
             if self.cut_apostrophes:
@@ -169,11 +173,13 @@ def _key_maker(iso: str | None) -> _KeyMaker:
     if code is None or code not in available_languages():
         return _KeyMaker(_unchanged, (), False, _unchanged)
     data = language_data(code)
+    key_map = language_file(code, KEY_MAP_FILE)
     return _KeyMaker(
         fold=language_fold(code),
         lowercase_map=tuple(data.lowercase_map.items()),
         cut_apostrophes=data.apostrophe == "cut",
         stem=_stem_function(data),
+        script=CharFold(dict(data_pairs(key_map))) if key_map.is_file() else _unchanged,
     )
 
 
@@ -216,3 +222,12 @@ def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
 def folded_word(word: str, iso: str | None) -> str:
     """A word as a match key without stemming: folded, lower-cased, apostrophe suffix cut where the language does."""
     return _FINAL_FOLD(_key_maker(iso).fold_word(word))
+
+
+def cuts_apostrophes(iso: str | None) -> bool:
+    """Whether the language drops what follows an apostrophe (Turkish, Azerbaijani case endings)."""
+    return _key_maker(iso).cut_apostrophes
+
+
+def has_apostrophe(word: str) -> bool:
+    return _APOSTROPHE_RE.search(word) is not None
