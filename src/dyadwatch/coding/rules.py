@@ -133,7 +133,7 @@ class RuleCoder:
         day_cues = find_dates(tokens, text, language, doc_date)
         refs = self._refs(tokens, mentions, doc_date, c, {i for h in hits for i in range(h.first, h.last + 1)})
         events: list[CodedEvent] = []
-        speaker = self._speaker(refs, hits, len(tokens), c)
+        speaker, reported = self._speaker(refs, hits, c)
         attributed = speaker if any("attribution" in h.trigger.flags for h in hits) else None
         previous_source: _Actorref | None = None
         denied = any("deny" in h.trigger.flags for h in hits)
@@ -162,15 +162,13 @@ class RuleCoder:
                 if denied and "deny" not in hit.trigger.flags and quad >= 3:
                     skip(span, "the sentence denies this act")
                     continue
-                if speaker is not None and speaker.side.country != source.side.country:
-                    if quad < 3:
-                        skip(span, "reported cooperative act of another state: not coded")
-                        continue
+                if speaker is not None and n in reported:
                     flags.append("reported_speech")
-                    target, source = source, speaker
-                    cameo, plover, mode = _plover_of(ACCUSE_CAMEO)
-                    quad = quad_class_of_cameo(cameo)
                     confidence -= 0.15
+                    if speaker.side.country != source.side.country and quad >= 3:
+                        target, source = source, speaker
+                        cameo, plover, mode = _plover_of(ACCUSE_CAMEO)
+                        quad = quad_class_of_cameo(cameo)
                 if not plover or source.side.country == target.side.country:
                     skip(span, "same state on both sides" if plover else f"CAMEO {cameo} has no PLOVER category")
                     continue
@@ -247,8 +245,8 @@ class RuleCoder:
         after = [r for r in refs if hit.first < r.mention.first < region_end]
         all_before = [r for r in refs if r.mention.last < hit.first]
         if self._is_passive(hit, c):
-            return self._passive_roles(refs, before, after, speaker, c, notes)
-        source = self._subject(before, all_before, after, hit, c, previous_source, notes)
+            return self._passive_roles(refs, before, all_before, after, hit, speaker, c, notes, region_start)
+        source = self._subject(before, all_before, after, hit, c, previous_source, notes, region_start)
         if source is None:
             return _Roles(None, None, notes)
         others = [r for r in refs if r is not source and r.side.country != source.side.country]
@@ -269,15 +267,22 @@ class RuleCoder:
 
     def _subject(
         self, before: list[_Actorref], all_before: list[_Actorref], after: list[_Actorref], hit: Hit, c: Cues,
-        previous_source: _Actorref | None, notes: list[str],
+        previous_source: _Actorref | None, notes: list[str], hit_region_start: int = 0,
     ) -> _Actorref | None:
-        """The acting actor: a dictionary-form mention before the verb, then ever weaker fallbacks."""
+        """The acting actor: a dictionary-form mention before the verb, then ever weaker fallbacks.
+
+        Right after an earlier verb a mention is taken for that verb's object, not this one's subject,
+        when another candidate exists.
+        """
         if c.participle is not None and c.participle.search(hit.last_form):
             following = next((r for r in after if r.mention.bare and r.mention.first <= hit.last + 2), None)
             if following is not None:
                 notes.append("participle: the actor right after it acts")
                 return following
         subjects = [r for r in before if not r.preposed and not r.postposed]
+        if subjects and hit_region_start > 0:
+            past_object = [r for r in subjects if r.mention.first > hit_region_start + 1]
+            subjects = past_object or subjects
         ordered = subjects[::-1] if c.raw.get("subject") == "nearest" else subjects
         bare = next((r for r in ordered if r.mention.bare), None)
         if bare is not None:
@@ -302,8 +307,8 @@ class RuleCoder:
         return inverted
 
     def _passive_roles(
-        self, refs: list[_Actorref], before: list[_Actorref], after: list[_Actorref], speaker: _Actorref | None,
-        c: Cues, notes: list[str],
+        self, refs: list[_Actorref], before: list[_Actorref], all_before: list[_Actorref], after: list[_Actorref],
+        hit: Hit, speaker: _Actorref | None, c: Cues, notes: list[str], region_start: int,
     ) -> _Roles:
         """Passive: the agent (marked, or right after the verb) acts on the subject; else the attributed body."""
         marked = [r for r in refs if self._agent_marked(r, c)]
@@ -311,9 +316,14 @@ class RuleCoder:
         source = agents[0] if agents else speaker
         if source is not None:
             notes.append("passive: the agent acts" if agents else "passive: the body the report is attributed to acts")
-        candidates = [r for r in reversed(before) if not r.preposed] + [r for r in after if r is not source]
-        patients = [r for r in candidates if source is None or r.side.country != source.side.country]
-        return _Roles(source, patients[0] if patients else None, notes)
+
+        def other(refs_: list[_Actorref]) -> list[_Actorref]:
+            return [r for r in refs_ if r is not source and (source is None or r.side.country != source.side.country)]
+
+        patient = self._subject(other(before), other(all_before), [], hit, c, None, [], region_start)
+        if patient is None:
+            patient = next(iter(other(after)), None)
+        return _Roles(source, patient, notes)
 
     @staticmethod
     def _coordinated(source: _Actorref, before: list[_Actorref], c: Cues) -> list[_Actorref]:
@@ -339,18 +349,27 @@ class RuleCoder:
     def _agent_marked(ref: _Actorref, c: Cues) -> bool:
         return ref.word_before in c.agent_markers or ref.word_after in c.agent_markers
 
-    def _speaker(self, refs: list[_Actorref], hits: list[Hit], size: int, c: Cues) -> _Actorref | None:
-        """The actor right next to the sentence's verb of saying ("X said", "said X", "according to X")."""
-        for hit in hits:
+    def _speaker(self, refs: list[_Actorref], hits: list[Hit], c: Cues) -> tuple[_Actorref | None, range]:
+        """Who says the sentence's verb of saying, and which triggers report what is said.
+
+        The speaker stands next to the verb ("X said", "said X", "according to X"); in verb-final
+        languages before it, else it is the clause's first plain subject. A speaker before the verb
+        in a verb-medial language introduces what follows; otherwise the report is what precedes.
+        """
+        for n, hit in enumerate(hits):
             if not hit.trigger.flags & SPEECH_FLAGS:
                 continue
             before = [r for r in refs if hit.first - SPEAKER_REACH <= r.mention.last < hit.first]
             after = [r for r in refs if hit.last < r.mention.first <= hit.last + SPEAKER_REACH]
+            if c.word_order == "SOV":
+                speaker = before[-1] if before else next(
+                    (r for r in refs if r.mention.last < hit.first and r.mention.bare and not r.postposed), None)
+                return speaker, range(0, n)
             if before:
-                return before[-1]
+                return before[-1], range(n + 1, len(hits))
             if after:
-                return after[0]
-        return None
+                return after[0], range(0, n)
+        return None, range(0)
 
     def _place(self, tokens: list[Token], mentions: list[Mention], hit: Hit) -> str | None:
         places = [m for m in mentions if self.registry.get(m.actor).kind == "place"]
