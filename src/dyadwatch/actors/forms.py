@@ -7,7 +7,7 @@ Cyrillic text is matched against the Latin aliases.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dyadwatch.lang import available_languages, language_data, language_file
@@ -22,6 +22,7 @@ class FormRules:
 
     endings: dict[str, tuple[str, ...]]
     min_length: int
+    subject_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -29,13 +30,14 @@ def form_rules(iso: str) -> FormRules:
     if iso not in available_languages():
         return FormRules({}, 0)
     resource = language_file(iso, FORMS_FILE)
-    endings: dict[str, tuple[str, ...]] = {}
-    min_length = 3
-    if resource.is_file():
-        loaded = tomllib.loads(resource.read_text(encoding="utf-8"))
-        endings = {key: tuple(values) for key, values in loaded.get("endings", {}).items()}
-        min_length = int(loaded.get("settings", {}).get("min_length", min_length))
-    return FormRules(endings, min_length)
+    if not resource.is_file():
+        return FormRules({}, 3)
+    loaded = tomllib.loads(resource.read_text(encoding="utf-8"))
+    return FormRules(
+        {key: tuple(values) for key, values in loaded.get("endings", {}).items()},
+        int(loaded.get("settings", {}).get("min_length", 3)),
+        {key: tuple(values) for key, values in loaded.get("subject_endings", {}).items()},
+    )
 
 
 def _lower(word: str, iso: str) -> str:
@@ -63,4 +65,17 @@ def _inflect(word: str, rules: FormRules) -> set[str]:
 def word_forms(word: str, iso: str) -> frozenset[str]:
     """Every folded form an alias word may take in a text of language ``iso`` (the word itself included)."""
     forms = _inflect(_lower(word, iso), form_rules(iso))
+    return frozenset(folded for folded in (folded_word(form, iso) for form in forms) if folded)
+
+
+@cache
+def subject_forms(word: str, iso: str) -> frozenset[str]:
+    """Folded forms of an alias word that can stand as a subject: the word itself and ``[subject_endings]``."""
+    rules = form_rules(iso)
+    lowered = _lower(word, iso)
+    forms = {lowered}
+    matching = [ending for ending in rules.subject_endings if ending and lowered.endswith(ending)]
+    if matching:
+        ending = max(matching, key=len)
+        forms.update(lowered[: -len(ending)] + replacement for replacement in rules.subject_endings[ending])
     return frozenset(folded for folded in (folded_word(form, iso) for form in forms) if folded)

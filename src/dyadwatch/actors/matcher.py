@@ -9,7 +9,7 @@ from dyadwatch.text.normalize import normalize
 from dyadwatch.text.search_keys import folded_word, word_spans
 from dyadwatch.text.tokens import Token
 
-from .forms import word_forms
+from .forms import subject_forms, word_forms
 from .registry import ActorRegistry
 
 _ZWNJ = "\u200c"
@@ -17,7 +17,11 @@ _ZWNJ = "\u200c"
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """An actor found in text: token range, character span and whether every word was in its dictionary form."""
+    """An actor found in text: token range, character span and whether it is in a subject form.
+
+    ``bare`` holds when every word is in its dictionary form or in a form the language's
+    ``[subject_endings]`` lists (Russian plural adjectives: "азербайджанские власти").
+    """
 
     actor: str
     first: int
@@ -32,6 +36,7 @@ class _Pattern:
     actor: str
     rest: tuple[frozenset[str], ...]
     bare: tuple[str, ...]
+    subject: tuple[frozenset[str], ...]
 
 
 def _alias_variants(alias: str) -> list[str]:
@@ -64,7 +69,7 @@ class ActorMatcher:
         if not all(bare):
             return
         forms = [word_forms(w, self.language) for w in words]
-        pattern = _Pattern(actor, tuple(forms[1:]), bare)
+        pattern = _Pattern(actor, tuple(forms[1:]), bare, tuple(subject_forms(w, self.language) for w in words))
         for form in forms[0]:
             patterns = self._index.setdefault(form, [])
             patterns[:] = [p for p in patterns if p.bare != bare]
@@ -86,7 +91,7 @@ class ActorMatcher:
                 i += 1
                 continue
             last = i + len(found.rest)
-            bare = all(tokens[i + k].form == found.bare[k] and not tokens[i + k].marked for k in range(len(found.bare)))
+            bare = all(tokens[i + k].form in found.subject[k] and not tokens[i + k].marked for k in range(len(found.bare)))
             mentions.append(Mention(found.actor, i, last, tokens[i].start, tokens[last].end, bare))
             i = last + 1
         return mentions
