@@ -30,6 +30,7 @@ CODER_VERSION = "rules-1"
 MAX_SENTENCE_CHARS = 3000
 ACCUSE_CAMEO = "112"
 SPEAKER_REACH = 3
+AGENT_REACH = 3
 SPEECH_FLAGS = frozenset({"speech", "attribution"})
 _SPECIFICITY = {"person": 3, "body": 2, "company": 2, "media": 2, "group": 2, "organisation": 2, "country": 1}
 
@@ -52,6 +53,8 @@ class _Actorref:
     word_after: str
     preposed: bool
     postposed: bool
+    near_before: tuple[str, ...] = ()
+    near_after: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -221,7 +224,9 @@ class RuleCoder:
             word_before = tokens[m.first - 1].form if m.first > 0 else ""
             word_after = tokens[m.last + 1].form if m.last + 1 < len(tokens) else ""
             ref = _Actorref(m, side, actor.kind, word_before, word_after,
-                            word_before in c.prepositions, word_after in c.postpositions)
+                            word_before in c.prepositions, word_after in c.postpositions,
+                            tuple(t.form for t in tokens[max(0, m.first - AGENT_REACH): m.first]),
+                            tuple(t.form for t in tokens[m.last + 1: m.last + 1 + AGENT_REACH]))
             if (refs and refs[-1].side.country == side.country and m.first - refs[-1].mention.last <= 2
                     and not trigger_tokens.intersection(range(refs[-1].mention.last + 1, m.first))):
                 prev = refs[-1]
@@ -231,7 +236,7 @@ class RuleCoder:
                 refs[-1] = _Actorref(Mention(keep.mention.actor, merged.first, merged.last, merged.start, merged.end,
                                              merged.bare or keep.mention.bare),
                                      keep.side, keep.kind, prev.word_before, ref.word_after,
-                                     prev.preposed, ref.postposed)
+                                     prev.preposed, ref.postposed, prev.near_before, ref.near_after)
                 continue
             refs.append(ref)
         return refs
@@ -347,7 +352,9 @@ class RuleCoder:
 
     @staticmethod
     def _agent_marked(ref: _Actorref, c: Cues) -> bool:
-        return ref.word_before in c.agent_markers or ref.word_after in c.agent_markers
+        """An agent marker a few words before it (by, توسط), or after it (tərəfindən, tarafından)."""
+        words = ref.near_after if c.raw.get("agent_marker_position") == "after" else ref.near_before
+        return any(word in c.agent_markers for word in words)
 
     def _speaker(self, refs: list[_Actorref], hits: list[Hit], c: Cues) -> tuple[_Actorref | None, range]:
         """Who says the sentence's verb of saying, and which triggers report what is said.
