@@ -51,10 +51,41 @@ class FileResult:
     report: ScoreReport
 
 
+PLOVER_05_TO_2 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
 def read_gold(path: Path) -> list[dict[str, Any]]:
-    """The gold records of a JSONL file (blank lines skipped)."""
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    """The gold records of a JSONL file (blank lines skipped), or of PLOVER's gold-standard record file."""
+    text = path.read_text(encoding="utf-8")
+    if text.lstrip().startswith("["):
+        return plover_gsr_records(json.loads(text))
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _codes(side: Any) -> list[str]:
+    return [a["code"] for a in side if a.get("code")] if isinstance(side, list) else []
+
+
+def plover_gsr_records(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PLOVER_GSR_CAMEO.txt (English examples of the CAMEO manual) in the shared gold format.
+
+    PLOVER 0.5 names become v2.0 ones (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE,
+    FIGHT -> ASSAULT); each source x target pair is one gold event. Records without a target are left
+    out, because a coded event always has one.
+    """
+    records = []
+    for item in items:
+        sources, targets = _codes(item.get("source")), _codes(item.get("target"))
+        if not item.get("text") or not sources or not targets:
+            continue
+        category = PLOVER_05_TO_2.get(item["event"], item["event"])
+        day = item.get("date") or "2000-01-01"
+        events = [{"source": a, "target": b, "plover": category, "date": day}
+                  for a in sources for b in targets if a != b]
+        if events:
+            records.append({"id": item["id"], "lang": "en", "text": item["text"], "doc_date": day,
+                            "events": events, "phenomena": []})
+    return records
 
 
 def coder_inputs(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:

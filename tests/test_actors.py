@@ -28,6 +28,7 @@ def registry() -> ActorRegistry:
 
 
 def test_builtin_registry_loads_with_every_kind(registry: ActorRegistry) -> None:
+    assert len([a for a in builtin_actors() if a.kind == "country"]) >= 249
     kinds = {a.kind for a in builtin_actors()}
     assert {"country", "body", "person", "place"} <= kinds
     assert registry.get("RUS").name == "Russia"
@@ -47,6 +48,8 @@ def test_builtin_registry_loads_with_every_kind(registry: ActorRegistry) -> None
     ("fa", "پوتین با علی‌اف دیدار کرد", ["vladimir-putin", "ilham-aliyev"]),
     ("fa", "پوتين با علي اف ديدار کرد", ["vladimir-putin", "ilham-aliyev"]),
     ("en", "the Russian Foreign Ministry's note and the Kremlin", ["RUS.MFA", "RUS.PRES"]),
+    ("ru", "визит в Венгрию и Японию", ["HUN", "JPN"]),
+    ("fa", "سفر به مجارستان", ["HUN"]),
 ])
 def test_inflected_and_nicknamed_names_are_found(registry: ActorRegistry, language: str, text: str,
                                                   expected: list[str]) -> None:

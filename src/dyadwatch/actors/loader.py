@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import tomllib
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
@@ -244,8 +245,38 @@ def read_actor_file(path: Path) -> tuple[list[Actor], list[Relation]]:
 
 @cache
 def builtin_actors() -> tuple[Actor, ...]:
-    """The registry shipped in the package (``actors/data``)."""
+    """The registry shipped in the package (``actors/data``), then every other ISO 3166 country."""
     actors: list[Actor] = []
     for name in BUILTIN_FILES:
         actors.extend(parse_actors(f"dyadwatch/actors/data/{name}", (_DATA / name).read_text(encoding="utf-8"), "builtin"))
+    known = {a.id for a in actors}
+    actors.extend(a for a in world_countries() if a.id not in known)
     return tuple(actors)
+
+
+def world_countries() -> list[Actor]:
+    """A country actor per ISO 3166 country, named in English and in pycountry's ru/az/tr/fa translations."""
+    import gettext
+
+    import pycountry
+
+    skip = tomllib.loads((_DATA / "world_countries.toml").read_text(encoding="utf-8")).get("skip", {})
+    translations = {
+        language: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        for language in ("ru", "az", "tr", "fa")
+    }
+    countries = []
+    for country in pycountry.countries:
+        english = [getattr(country, "common_name", None) or country.name, country.name]
+        aliases = {"en": english}
+        for language, translation in translations.items():
+            aliases[language] = [translation.gettext(name) for name in english]
+        cleaned = {
+            language: tuple(dict.fromkeys(n for n in names if n not in skip.get(language, ()) and "," not in n))
+            for language, names in aliases.items()
+        }
+        countries.append(Actor(
+            id=country.alpha_3, name=english[0], kind="country", country=country.alpha_3,
+            aliases={k: v for k, v in cleaned.items() if v}, origin="pycountry",
+        ))
+    return countries
