@@ -63,6 +63,7 @@ class _Roles:
     target: _Actorref | None
     notes: list[str]
     also: list[_Actorref] = field(default_factory=list)
+    also_targets: list[_Actorref] = field(default_factory=list)
 
 
 def _plover_of(code: str) -> tuple[str, str, str | None]:
@@ -156,11 +157,13 @@ class RuleCoder:
                 skip(span, "no " + ("acting" if roles.source is None else "targeted") + " actor found")
                 continue
             previous_source = roles.source
-            for acting in [roles.source, *roles.also]:
+            pairs = [(acting, roles.target) for acting in [roles.source, *roles.also]]
+            pairs += [(roles.source, other) for other in roles.also_targets]
+            for acting, targeted in pairs:
                 cameo, plover, mode = _plover_of(hit.trigger.cameo)
                 flags: list[str] = []
                 confidence = 0.9 - 0.15 * len(roles.notes)
-                source, target = acting, roles.target
+                source, target = acting, targeted
                 quad = quad_class_of_cameo(cameo)
                 if denied and "deny" not in hit.trigger.flags and quad >= 3:
                     skip(span, "the sentence denies this act")
@@ -268,7 +271,9 @@ class RuleCoder:
                 target = next((r for r in reversed(others) if r.mention.last < hit.first and r.mention.first >= region_start), None)
                 if target is not None:
                     notes.append("target before the verb")
-        return _Roles(source, target, notes, self._coordinated(source, before, c))
+        joined_targets = self._coordinated(target, others, c) if target is not None else []
+        return _Roles(source, target, notes, self._coordinated(source, before, c),
+                      [t for t in joined_targets if t.side.country != source.side.country])
 
     def _subject(
         self, before: list[_Actorref], all_before: list[_Actorref], after: list[_Actorref], hit: Hit, c: Cues,
@@ -332,7 +337,7 @@ class RuleCoder:
 
     @staticmethod
     def _coordinated(source: _Actorref, before: list[_Actorref], c: Cues) -> list[_Actorref]:
-        """Further subjects joined to the first by a conjunction ("Aliyev and Zelensky condemned")."""
+        """Further actors joined to one by a conjunction ("Aliyev and Zelensky condemned", "hosted X and Y")."""
         joined: list[_Actorref] = []
         last = source
         for ref in before:
