@@ -78,6 +78,7 @@ class Cues:
     conjunctions: frozenset[str] = frozenset()
     participle: re.Pattern[str] | None = None
     locative_subjects: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -121,6 +122,7 @@ def cues(language: str) -> Cues:
         conjunctions=_words(w.get("conjunctions", []), language),
         participle=_pattern(raw.get("patterns", {}).get("participle")),
         locative_subjects=_words(w.get("locative_subjects", []), language),
+        relative_pronouns=_words(w.get("relative_pronouns", []), language),
         raw=raw,
     )
 

@@ -138,6 +138,7 @@ class RuleCoder:
         refs = self._refs(tokens, mentions, doc_date, c, {i for h in hits for i in range(h.first, h.last + 1)})
         events: list[CodedEvent] = []
         speaker, reported = self._speaker(refs, hits, c)
+        heads = self._relative_heads(refs, text, end, c)
         attributed = speaker if any("attribution" in h.trigger.flags for h in hits) else None
         previous_source: _Actorref | None = None
         denied = any("deny" in h.trigger.flags for h in hits)
@@ -152,7 +153,8 @@ class RuleCoder:
             region_end = hits[n + 1].first if n + 1 < len(hits) else len(tokens)
             if hit.trigger.flags & SPEECH_FLAGS:
                 continue
-            roles = self._roles(refs, hit, region_start, region_end, c, previous_source, attributed)
+            head = next((ref for ref, closes in heads if closes <= tokens[hit.first].start), None)
+            roles = self._roles(refs, hit, region_start, region_end, c, previous_source, attributed, head)
             if roles.source is None or roles.target is None:
                 skip(span, "no " + ("acting" if roles.source is None else "targeted") + " actor found")
                 continue
@@ -246,15 +248,17 @@ class RuleCoder:
 
     def _roles(
         self, refs: list[_Actorref], hit: Hit, region_start: int, region_end: int, c: Cues,
-        previous_source: _Actorref | None, speaker: _Actorref | None = None,
+        previous_source: _Actorref | None, speaker: _Actorref | None = None, head: _Actorref | None = None,
     ) -> _Roles:
         notes: list[str] = []
         before = [r for r in refs if region_start <= r.mention.first and r.mention.last < hit.first]
         after = [r for r in refs if hit.first < r.mention.first < region_end]
         all_before = [r for r in refs if r.mention.last < hit.first]
+        if head is not None:
+            notes.append("subject described by the relative clause before the verb")
         if self._is_passive(hit, c):
-            return self._passive_roles(refs, before, all_before, after, hit, speaker, c, notes, region_start)
-        source = self._subject(before, all_before, after, hit, c, previous_source, notes, region_start)
+            return self._passive_roles(refs, before, all_before, after, hit, speaker, c, notes, region_start, head)
+        source = head or self._subject(before, all_before, after, hit, c, previous_source, notes, region_start)
         if source is None:
             return _Roles(None, None, notes)
         others = [r for r in refs if r is not source and r.side.country != source.side.country]
@@ -319,6 +323,7 @@ class RuleCoder:
     def _passive_roles(
         self, refs: list[_Actorref], before: list[_Actorref], all_before: list[_Actorref], after: list[_Actorref],
         hit: Hit, speaker: _Actorref | None, c: Cues, notes: list[str], region_start: int,
+        head: _Actorref | None = None,
     ) -> _Roles:
         """Passive: the agent (marked, or right after the verb) acts on the subject; else the attributed body."""
         marked = [r for r in refs if self._agent_marked(r, c)]
@@ -330,7 +335,8 @@ class RuleCoder:
         def other(refs_: list[_Actorref]) -> list[_Actorref]:
             return [r for r in refs_ if r is not source and (source is None or r.side.country != source.side.country)]
 
-        patient = self._subject(other(before), other(all_before), [], hit, c, None, [], region_start)
+        patient = head if head is not None and other([head]) else self._subject(
+            other(before), other(all_before), [], hit, c, None, [], region_start)
         if patient is None:
             patient = next(iter(other(after)), None)
         return _Roles(source, patient, notes)
@@ -350,6 +356,19 @@ class RuleCoder:
                 joined.append(ref)
                 first = ref
         return [r for r in joined if r.side.country != source.side.country]
+
+    @staticmethod
+    def _relative_heads(refs: list[_Actorref], text: str, end: int, c: Cues) -> list[tuple[_Actorref, int]]:
+        """Actors a relative clause describes ("Aliyev, who cut short his trip, ... received"), with the
+        position of the comma that closes the clause: verbs after it take the actor as their subject."""
+        heads = []
+        for ref in refs:
+            if ref.word_after in c.relative_pronouns and ref.mention.bare:
+                opening = text.find(",", ref.mention.end, ref.mention.end + 3)
+                closing = text.find(",", (opening if opening >= 0 else ref.mention.end) + 1, end)
+                if closing >= 0:
+                    heads.append((ref, closing))
+        return heads
 
     @staticmethod
     def _is_passive(hit: Hit, c: Cues) -> bool:
