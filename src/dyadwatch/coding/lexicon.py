@@ -51,6 +51,7 @@ class Hit:
     negated: bool
     passive: bool = False
     last_form: str = ""
+    first_before: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,9 @@ class Cues:
     participle: re.Pattern[str] | None = None
     locative_subjects: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -123,6 +127,9 @@ def cues(language: str) -> Cues:
         participle=_pattern(raw.get("patterns", {}).get("participle")),
         locative_subjects=_words(w.get("locative_subjects", []), language),
         relative_pronouns=_words(w.get("relative_pronouns", []), language),
+        light_verbs=_words(raw.get("light_verbs", []), language),
+        determiners=_words(w.get("determiners", []), language),
+        media_words=_words(w.get("media_words", []), language),
         raw=raw,
     )
 
@@ -174,19 +181,25 @@ class Lexicon:
     def _word_matches(form: str, word: str, prefix: bool) -> bool:
         return form.startswith(word) if prefix else form == word
 
-    def _match_rest(self, tokens: list[Token], trigger: Trigger, i: int) -> int | None:
+    def _match_rest(self, tokens: list[Token], trigger: Trigger, i: int, blocked: frozenset[int]) -> int | None:
+        """Where the pattern's later words end, allowing ``max_gap`` other words but never an actor's."""
         position = i
         for word, prefix in zip(trigger.words[1:], trigger.prefix[1:]):
             for j in range(position + 1, min(len(tokens), position + 2 + self.cues.max_gap)):
                 if self._word_matches(tokens[j].form, word, prefix):
                     position = j
                     break
+                if j in blocked:
+                    return None
             else:
                 return None
         return position
 
-    def find(self, tokens: list[Token]) -> list[Hit]:
-        """Non-overlapping trigger hits, left to right, longest pattern first at each position."""
+    def find(self, tokens: list[Token], blocked: frozenset[int] = frozenset()) -> list[Hit]:
+        """Non-overlapping trigger hits, left to right, longest pattern first at each position.
+
+        ``blocked`` holds the token positions of actor mentions, which a pattern may not skip over.
+        """
         hits: list[Hit] = []
         covered = -1
         negative_prefix = self.cues.negative_prefix
@@ -199,11 +212,12 @@ class Lexicon:
                 candidates = self._first_word(token.form[len(negative_prefix):])
                 negated_form = bool(candidates)
             for trigger in candidates:
-                last = self._match_rest(tokens, trigger, i) if len(trigger.words) > 1 else i
+                last = self._match_rest(tokens, trigger, i, blocked) if len(trigger.words) > 1 else i
                 if last is None:
                     continue
                 negated = negated_form or self._negated(tokens, i, last)
-                hits.append(Hit(trigger, i, last, negated, self._passive(tokens, i, last), tokens[last].form))
+                hits.append(Hit(trigger, i, last, negated, self._passive(tokens, i, last), tokens[last].form,
+                                tokens[i - 1].form if i else ""))
                 covered = last
                 break
         return hits
@@ -224,10 +238,9 @@ class Lexicon:
         if any(t.form in c.negation for t in window):
             return True
         if c.negative_prefix:
-            for t in tokens[first + 1: last + 1]:
+            for t in tokens[first + 1: last + 2]:
                 if t.form.startswith(c.negative_prefix) and len(t.form) > len(c.negative_prefix) + 1:
-                    rest = t.form[len(c.negative_prefix):]
-                    if rest in c.raw.get("light_verbs", ()):
+                    if t.form[len(c.negative_prefix):] in c.light_verbs:
                         return True
         if c.negative_verb is not None:
             return any(c.negative_verb.search(t.form) for t in tokens[first: last + 1])

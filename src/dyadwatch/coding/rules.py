@@ -30,6 +30,7 @@ CODER_VERSION = "rules-1"
 MAX_SENTENCE_CHARS = 3000
 ACCUSE_CAMEO = "112"
 SPEAKER_REACH = 3
+QUESTION_MARKS = ("?", "؟")
 AGENT_REACH = 3
 SPEECH_FLAGS = frozenset({"speech", "attribution"})
 _SPECIFICITY = {"person": 3, "body": 2, "company": 2, "media": 2, "group": 2, "organisation": 2, "country": 1}
@@ -75,6 +76,11 @@ def _plover_of(code: str) -> tuple[str, str, str | None]:
     if mapped is None:
         return cameo, "", None
     return cameo, mapped[0], mapped[1]
+
+
+def _hyphenated(text: str, tokens: list[Token], i: int) -> bool:
+    """A word that is the second half of a hyphenated compound ("US-backed") is not a verb."""
+    return i > 0 and tokens[i].start - tokens[i - 1].end == 1 and text[tokens[i].start - 1] in "-‐‑"
 
 
 class RuleCoder:
@@ -130,10 +136,13 @@ class RuleCoder:
         if not hits:
             return []
         c = lex.cues
-        if text[start:end].rstrip(" »”\"')").endswith("?") or any(t.form in c.question for t in tokens):
+        if text[start:end].rstrip(" »”\"')").endswith(QUESTION_MARKS) or any(t.form in c.question for t in tokens):
             skip((start, end), "question: carries no events")
             return []
         mentions = matcher_for(self.registry, language).find(tokens)
+        actor_tokens = frozenset(i for m in mentions if self.registry.get(m.actor).kind != "place"
+                                 for i in range(m.first, m.last + 1))
+        hits = [h for h in lex.find(tokens, actor_tokens) if not _hyphenated(text, tokens, h.first)]
         day_cues = find_dates(tokens, text, language, doc_date)
         refs = self._refs(tokens, mentions, doc_date, c, {i for h in hits for i in range(h.first, h.last + 1)})
         events: list[CodedEvent] = []
@@ -226,7 +235,10 @@ class RuleCoder:
                 continue
             if side.ethnic and self.options.ethnic_targets == "ethnic":
                 side = Side(side.actor, side.name, side.ethnic, side.body, side.sector, side.ethnic)
-            word_before = tokens[m.first - 1].form if m.first > 0 else ""
+            position = m.first - 1
+            while position >= 0 and tokens[position].form in c.determiners:
+                position -= 1
+            word_before = tokens[position].form if position >= 0 else ""
             word_after = tokens[m.last + 1].form if m.last + 1 < len(tokens) else ""
             ref = _Actorref(m, side, actor.kind, word_before, word_after,
                             word_before in c.prepositions, word_after in c.postpositions,
@@ -258,6 +270,10 @@ class RuleCoder:
             notes.append("subject described by the relative clause before the verb")
         if self._is_passive(hit, c):
             return self._passive_roles(refs, before, all_before, after, hit, speaker, c, notes, region_start, head)
+        if head is None and previous_source is not None and region_start > 0 and hit.first > 0 and \
+                self._conjoined_verb(before, hit, c):
+            notes.append("verb joined to the previous one: same subject")
+            head = previous_source
         source = head or self._subject(before, all_before, after, hit, c, previous_source, notes, region_start)
         if source is None:
             return _Roles(None, None, notes)
@@ -327,7 +343,8 @@ class RuleCoder:
     ) -> _Roles:
         """Passive: the agent (marked, or right after the verb) acts on the subject; else the attributed body."""
         marked = [r for r in refs if self._agent_marked(r, c)]
-        agents = marked or [r for r in after if not r.preposed]
+        near = [r for r in after if r.mention.first <= hit.last + AGENT_REACH]
+        agents = marked or [r for r in near if not r.preposed] or near
         source = agents[0] if agents else speaker
         if source is not None:
             notes.append("passive: the agent acts" if agents else "passive: the body the report is attributed to acts")
@@ -356,6 +373,10 @@ class RuleCoder:
                 joined.append(ref)
                 first = ref
         return [r for r in joined if r.side.country != source.side.country]
+
+    def _conjoined_verb(self, before: list[_Actorref], hit: Hit, c: Cues) -> bool:
+        """"X phoned Y and asked Z": the verb comes right after a conjunction, so it shares the subject."""
+        return hit.first_before in c.conjunctions and not any(r.mention.last == hit.first - 1 for r in before)
 
     @staticmethod
     def _relative_heads(refs: list[_Actorref], text: str, end: int, c: Cues) -> list[tuple[_Actorref, int]]:
@@ -390,11 +411,12 @@ class RuleCoder:
         for n, hit in enumerate(hits):
             if not hit.trigger.flags & SPEECH_FLAGS:
                 continue
-            before = [r for r in refs if hit.first - SPEAKER_REACH <= r.mention.last < hit.first]
-            after = [r for r in refs if hit.last < r.mention.first <= hit.last + SPEAKER_REACH]
+            voices = [r for r in refs if r.word_after not in c.media_words]
+            before = [r for r in voices if hit.first - SPEAKER_REACH <= r.mention.last < hit.first]
+            after = [r for r in voices if hit.last < r.mention.first <= hit.last + SPEAKER_REACH]
             if c.word_order == "SOV":
                 speaker = before[-1] if before else next(
-                    (r for r in refs if r.mention.last < hit.first and r.mention.bare and not r.postposed), None)
+                    (r for r in voices if r.mention.last < hit.first and r.mention.bare and not r.postposed), None)
                 return speaker, range(0, n)
             if before:
                 return before[-1], range(n + 1, len(hits))
@@ -414,7 +436,7 @@ class RuleCoder:
         """Why a trigger does not make an event (negated, modal, future, hypothetical), or None."""
         if hit.negated:
             return "negated"
-        window = tokens[max(0, hit.first - c.modal_window): hit.first]
+        window = tokens[max(0, hit.first - c.modal_window): hit.first] + tokens[hit.first + 1: hit.last + 1]
         if any(t.form in c.modal for t in window):
             return "modal or future"
         after = tokens[hit.last + 1: hit.last + 3]
