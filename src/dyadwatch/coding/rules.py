@@ -284,7 +284,10 @@ class RuleCoder:
                 target = next((r for r in others if r.mention.first > source.mention.last), None)
         elif c.word_order == "SOV":
             between = [r for r in others if source.mention.last < r.mention.first and r.mention.last < hit.first]
-            target = between[-1] if between else next((r for r in others if hit.first < r.mention.first < region_end), None)
+            marked = [r for r in between if not r.mention.bare and not r.postposed]
+            candidates = marked or between
+            target = candidates[-1] if candidates else next(
+                (r for r in others if hit.first < r.mention.first < region_end), None)
         else:
             target = next((r for r in others if hit.first < r.mention.first < region_end), None)
             if target is None:
