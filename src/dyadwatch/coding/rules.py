@@ -65,6 +65,7 @@ class _Roles:
     notes: list[str]
     also: list[_Actorref] = field(default_factory=list)
     also_targets: list[_Actorref] = field(default_factory=list)
+    also_pairs: list[tuple[_Actorref, _Actorref]] = field(default_factory=list)
 
 
 def _plover_of(code: str) -> tuple[str, str, str | None]:
@@ -169,7 +170,7 @@ class RuleCoder:
                 continue
             previous_source = roles.source
             pairs = [(acting, roles.target) for acting in [roles.source, *roles.also]]
-            pairs += [(roles.source, other) for other in roles.also_targets]
+            pairs += [(roles.source, other) for other in roles.also_targets] + roles.also_pairs
             for acting, targeted in pairs:
                 cameo, plover, mode = _plover_of(hit.trigger.cameo)
                 flags: list[str] = []
@@ -294,8 +295,13 @@ class RuleCoder:
                 target = next((r for r in reversed(others) if r.mention.last < hit.first and r.mention.first >= region_start), None)
                 if target is not None:
                     notes.append("target before the verb")
+        joined_subjects = self._coordinated(source, before, c)
+        if target is None and joined_subjects:
+            notes.append("joined subjects act on each other")
+            partner = joined_subjects[0]
+            return _Roles(source, partner, notes, [], [], [(partner, source)])
         joined_targets = self._coordinated(target, others, c) if target is not None else []
-        return _Roles(source, target, notes, self._coordinated(source, before, c),
+        return _Roles(source, target, notes, joined_subjects,
                       [t for t in joined_targets if t.side.country != source.side.country])
 
     def _subject(
@@ -319,6 +325,10 @@ class RuleCoder:
         ordered = subjects[::-1] if c.raw.get("subject") == "nearest" else subjects
         bare = next((r for r in ordered if r.mention.bare), None)
         if bare is not None:
+            if (previous_source is not None and bare.kind == "country"
+                    and bare.side.country == previous_source.side.country):
+                notes.append("subject shared with the previous verb (same state, named more precisely)")
+                return previous_source
             return bare
         if previous_source is not None:
             notes.append("subject shared with the previous verb")
