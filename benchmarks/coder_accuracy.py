@@ -55,7 +55,10 @@ PLOVER_05_TO_2 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "A
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
-    """The gold records of a JSONL file (blank lines skipped), or of PLOVER's gold-standard record file."""
+    """The gold records of a JSONL file (blank lines skipped), of every JSONL file of a folder, or of
+    PLOVER's gold-standard record file."""
+    if path.is_dir():
+        return [record for part in sorted(path.glob("*.jsonl")) for record in read_gold(part)]
     text = path.read_text(encoding="utf-8")
     if text.lstrip().startswith("["):
         return plover_gsr_records(json.loads(text))
@@ -132,7 +135,7 @@ def evaluate(paths: Sequence[Path], *, resamples: int, seed: int, coder: Coder |
         predictions, seconds = run_coder(gold, code)
         report = score(gold, predictions, resamples=resamples, seed=seed)
         errors = sum(1 for p in predictions if p.get("error"))
-        results.append(FileResult(path.name, len(gold), seconds, errors, report))
+        results.append(FileResult(path.name if path.is_absolute() else path.as_posix(), len(gold), seconds, errors, report))
     return results
 
 

@@ -177,3 +177,20 @@ def test_example_workspace_imports_its_actors_and_relations(tmp_path: Path) -> N
     statuses = {(r.source, r.status) for r in registry.relations}
     assert ("sergei-naryshkin", "alleged") in statuses and ("vladimir-putin", "documented") in statuses
     assert all(r.citation for r in registry.relations)
+
+
+def test_differing_readouts_of_one_call_are_two_accounts(sqlite_workspace: dyadwatch.Workspace,
+                                                          tmp_path: Path) -> None:
+    items = [
+        news("t1", "Masoud Pezeshkian phoned Ilham Aliyev on Thursday and urged Baku to investigate the drone flights.",
+             source="Tehran Mirror", published="2025-06-27T09:00:00Z", language="en"),
+        news("b1", "Ilham Aliyev held a phone call with Masoud Pezeshkian on Thursday.",
+             source="Caspian Ledger", published="2025-06-27T10:00:00Z", language="en"),
+    ]
+    sqlite_workspace.ingest([write_jsonl(tmp_path / "calls.jsonl", items)])
+    sqlite_workspace.process()
+    stories = sqlite_workspace.stories(dyad="IRN-AZE")
+    call = stories[stories["plover_category"] == "CONSULT"].iloc[0]
+    assert call["documents"] == 2 and call["accounts"] == 2 and bool(call["disagreeing"])
+    events = sqlite_workspace.events(dyad="IRN-AZE")
+    assert set(events[events["plover_category"] == "CONSULT"]["story"]) == {call["story"]}

@@ -17,21 +17,21 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from dyadwatch.models import stable_id
-
 _CONSULT = "CONSULT"
+_PRIME = 2_147_483_647
 
 
-def _text(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-def _story_key(row: pd.Series) -> str:
-    a, b = _text(row["actor1_code"]), _text(row["actor2_code"])
-    flags = row["flags"] if isinstance(row["flags"], list) else []
-    if "symmetric" in flags or row["plover_category"] == _CONSULT:
-        a, b = sorted((a, b))
-    return stable_id("story", row["origin"], a, b, _text(row["plover_category"]), _text(row["event_date"]), length=16)
+def _story_keys(frame: pd.DataFrame) -> pd.Series:
+    """Story id per row: origin, the two states (sorted for symmetric events), category and date, hashed."""
+    a = frame["actor1_code"].fillna("").astype(str)
+    b = frame["actor2_code"].fillna("").astype(str)
+    category = frame["plover_category"].fillna("").astype(str)
+    symmetric = (category == _CONSULT) | frame["flags"].map(lambda f: isinstance(f, list) and "symmetric" in f)
+    low = a.where(~symmetric | (a <= b), b)
+    high = b.where(~symmetric | (a <= b), a)
+    text = (frame["origin"].astype(str) + "|" + low + "|" + high + "|" + category + "|"
+            + frame["event_date"].astype(str))
+    return pd.util.hash_pandas_object(text, index=False).map("{:016x}".format)
 
 
 def add_corroboration(frame: pd.DataFrame, owner_groups: Mapping[str, str | None]) -> pd.DataFrame:
@@ -42,35 +42,39 @@ def add_corroboration(frame: pd.DataFrame, owner_groups: Mapping[str, str | None
             out[column] = pd.Series(dtype="int64" if column != "story" else "object")
         out["disagreeing"] = pd.Series(dtype="bool")
         return out
-    out["story"] = out.apply(_story_key, axis=1)
-    out["owner_group"] = [
-        (owner_groups.get(name) or name) if isinstance(name, str) else None for name in out["source_name"]
-    ]
+    out["story"] = _story_keys(out)
+    names = out["source_name"]
+    out["owner_group"] = names.map(lambda n: (owner_groups.get(n) or n) if isinstance(n, str) else None)
     groups = out.groupby("story")
     out["documents"] = groups["doc_id"].transform("nunique")
     out["clusters"] = groups["doc_cluster"].transform("nunique")
     out["corroboration"] = groups["owner_group"].transform("nunique")
-    accounts = _accounts(out)
-    out["accounts"] = out["story"].map(accounts).fillna(1).astype(int)
+    out["accounts"] = out["story"].map(_accounts(out)).fillna(1).astype(int)
     out["disagreeing"] = out["accounts"] > 1
     return out
 
 
-def _accounts(frame: pd.DataFrame) -> dict[str, int]:
+def _accounts(frame: pd.DataFrame) -> pd.Series:
     """Versions of each meeting or call: distinct sets of other same-day events the reporting documents code."""
     coded = frame[frame["doc_id"].notna()]
-    pair = coded.apply(lambda r: tuple(sorted((_text(r["actor1_code"]), _text(r["actor2_code"])))), axis=1)
-    coded = coded.assign(pair=pair)
-    result: dict[str, int] = {}
-    for story, meeting in coded[coded["plover_category"] == _CONSULT].groupby("story"):
-        versions = set()
-        for doc_id in meeting["doc_id"].unique():
-            first = meeting[meeting["doc_id"] == doc_id].iloc[0]
-            others = coded[(coded["doc_id"] == doc_id) & (coded["pair"] == first["pair"])
-                           & (coded["event_date"] == first["event_date"]) & (coded["plover_category"] != _CONSULT)]
-            versions.add(frozenset(zip(others["actor1_code"], others["plover_category"])))
-        result[story] = len(versions)
-    return result
+    if coded.empty:
+        return pd.Series(dtype="int64")
+    a = coded["actor1_code"].fillna("").astype(str)
+    b = coded["actor2_code"].fillna("").astype(str)
+    coded = coded.assign(pair=a.where(a <= b, b) + "|" + b.where(a <= b, a),
+                         day=coded["event_date"].astype(str),
+                         what=a + ":" + coded["plover_category"].fillna("").astype(str))
+    keys = ["doc_id", "pair", "day"]
+    meetings = coded[coded["plover_category"] == _CONSULT]
+    if meetings.empty:
+        return pd.Series(dtype="int64")
+    others = coded[coded["plover_category"] != _CONSULT].drop_duplicates([*keys, "what"])
+    # a set's signature: the sum of its members' hashes (order-free, vectorised)
+    hashed = others.assign(h=(pd.util.hash_pandas_object(others["what"], index=False) % _PRIME).astype("int64"))
+    signatures = hashed.groupby(keys)["h"].sum().rename("signature")
+    reports = meetings[[*keys, "story"]].drop_duplicates().join(signatures, on=keys)
+    reports["signature"] = reports["signature"].fillna(0)
+    return reports.groupby("story")["signature"].nunique()
 
 
 def stories(frame: pd.DataFrame) -> pd.DataFrame:

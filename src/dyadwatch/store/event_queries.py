@@ -66,12 +66,12 @@ def list_events(connection: Connection, flt: EventFilter) -> list[dict[str, Any]
         query = query.where(events.c.status != "rejected")
     if flt.limit:
         query = query.limit(flt.limit)
-    records = []
-    for row in connection.execute(query):
-        record = dict(row._mapping)
+    result = connection.execute(query)
+    keys = list(result.keys())
+    records = [dict(zip(keys, row)) for row in result]
+    for record in records:
         record["flags"] = json.loads(record["flags"] or "[]")
         record["source_urls"] = json.loads(record["source_urls"] or "[]")
-        records.append(record)
     return records
 
 
