@@ -83,6 +83,7 @@ class Cues:
     light_verbs: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -130,6 +131,7 @@ def cues(language: str) -> Cues:
         light_verbs=_words(raw.get("light_verbs", []), language),
         determiners=_words(w.get("determiners", []), language),
         media_words=_words(w.get("media_words", []), language),
+        locatives=_words(w.get("locatives", []), language),
         raw=raw,
     )
 

@@ -143,9 +143,10 @@ class RuleCoder:
         mentions = matcher_for(self.registry, language).find(tokens)
         actor_tokens = frozenset(i for m in mentions if self.registry.get(m.actor).kind != "place"
                                  for i in range(m.first, m.last + 1))
-        hits = [h for h in lex.find(tokens, actor_tokens) if not _hyphenated(text, tokens, h.first)]
+        blocked = actor_tokens if c.raw.get("gaps_skip_actors", False) is False else frozenset()
+        hits = [h for h in lex.find(tokens, blocked) if not _hyphenated(text, tokens, h.first)]
         day_cues = find_dates(tokens, text, language, doc_date)
-        refs = self._refs(tokens, mentions, doc_date, c, {i for h in hits for i in range(h.first, h.last + 1)})
+        refs = self._refs(tokens, mentions, doc_date, c, {i for h in hits for i in range(h.first, h.last + 1)}, text)
         events: list[CodedEvent] = []
         speaker, reported = self._speaker(refs, hits, c)
         heads = self._relative_heads(refs, text, end, c)
@@ -219,8 +220,15 @@ class RuleCoder:
                 ))
         return events
 
+    @staticmethod
+    def _dateline(m: Mention, text: str) -> bool:
+        """"MOSCOW, Oct 9 –": a capitalised place name opening a sentence and followed by a comma."""
+        surface = text[m.start:m.end]
+        return m.first == 0 and surface.isupper() and len(surface) > 2 and text[m.end:m.end + 1] == ","
+
     def _refs(
-        self, tokens: list[Token], mentions: list[Mention], day: date, c: Cues, trigger_tokens: set[int]
+        self, tokens: list[Token], mentions: list[Mention], day: date, c: Cues, trigger_tokens: set[int],
+        text: str = "",
     ) -> list[_Actorref]:
         """Mentions resolved to sides on ``day``; adjacent mentions of one state merge into the most specific.
 
@@ -229,7 +237,7 @@ class RuleCoder:
         refs: list[_Actorref] = []
         for m in mentions:
             actor = self.registry.get(m.actor)
-            if actor.kind == "place":
+            if actor.kind == "place" or self._dateline(m, text):
                 continue
             side = self.registry.side(m.actor, day)
             if side is None:
@@ -290,13 +298,15 @@ class RuleCoder:
             target = candidates[-1] if candidates else next(
                 (r for r in others if hit.first < r.mention.first < region_end), None)
         else:
-            target = next((r for r in others if hit.first < r.mention.first < region_end), None)
+            following = [r for r in others if hit.first < r.mention.first < region_end]
+            target = next((r for r in following if r.word_before not in c.locatives), None) or next(
+                iter(following), None)
             if target is None:
                 target = next((r for r in reversed(others) if r.mention.last < hit.first and r.mention.first >= region_start), None)
                 if target is not None:
                     notes.append("target before the verb")
         joined_subjects = self._coordinated(source, before, c)
-        if target is None and joined_subjects:
+        if joined_subjects and (target is None or "symmetric" in hit.trigger.flags):
             notes.append("joined subjects act on each other")
             partner = joined_subjects[0]
             return _Roles(source, partner, notes, [], [], [(partner, source)])
