@@ -1256,6 +1256,10 @@ kind = "registry"
 path = "outlets.csv"
 
 [[sources]]
+kind = "actors"
+path = "actors.yaml"
+
+[[sources]]
 kind = "jsonl"
 path = "documents.jsonl"
 synthetic = true
@@ -1359,6 +1363,7 @@ November–December 2025. Load it with `dyadwatch.toml` in this folder.
 | `gdelt/events.export.CSV` | {len(s['gdelt'])} | GDELT 2.0 event rows (61 tab-separated columns, no header) — synthetic |
 | `events.jsonl` | 52 | the analyst's curated event list (copy of the starter's) |
 | `outlets.csv` | {len(OUTLETS)} | outlet profiles |
+| `actors.yaml` | — | the workspace's own actors and cited relations between real people and bodies (documented offices; one claim marked `alleged`); written by hand, not by the generator |
 | `dyadwatch.toml` | — | workspace config wiring up all of the above |
 
 Feed, page and Telegram items are separate items (own ids/URLs), not copies of `documents.jsonl` lines.
