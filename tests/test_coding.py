@@ -114,17 +114,25 @@ def test_every_event_carries_spans_summary_and_coder() -> None:
     assert 0 < event["confidence"] <= 1
 
 
-@pytest.mark.parametrize("text", ["x" * 100_000, "😀" * 5000, "\u202eМосква\u202c обвинила Баку", "؟؟؟", ""])
-def test_bad_input_is_coded_or_skipped_never_a_crash(text: str) -> None:
+@pytest.mark.parametrize("text", ["😀" * 5000, "\u202eМосква\u202c обвинила Баку", "؟؟؟", ""])
+def test_odd_input_is_coded_or_skipped_never_a_crash(text: str) -> None:
     result = next(code_records([{"id": "b", "text": text, "doc_date": "2025-01-01"}]))
-    assert isinstance(result["events"], list)
+    assert result["id"] == "b" and isinstance(result["events"], list)
+
+
+def test_a_huge_sentence_is_skipped_with_its_reason() -> None:
+    text = "Moscow accused Baku " + "x" * 100_000
+    result = next(code_records([{"id": "h", "text": text, "doc_date": "2025-01-01", "lang": "en"}]))
+    assert result["events"] == []
+    assert any("longer than" in s["reason"] for s in result["skipped"])
 
 
 def test_unknown_language_and_bad_date_are_reported() -> None:
     bad_date = next(code_records([{"id": "d", "text": "Putin met Aliyev.", "doc_date": "yesterday"}]))
-    assert "error" in bad_date
-    skipped = make_coder().code_document("Ein Satz.", [(0, 9)], "de", date(2025, 1, 1), skipped := [])
-    assert skipped == [] or all(s.reason for s in skipped)
+    assert bad_date["events"] == [] and "not an ISO date" in bad_date["error"]
+    skipped: list = []
+    assert make_coder().code_document("Ein Satz.", [(0, 9)], "de", date(2025, 1, 1), skipped) == []
+    assert [s.reason for s in skipped] == ["no trigger lexicon for language 'de'"]
 
 
 @settings(max_examples=40, deadline=None)

@@ -121,36 +121,28 @@ def events_add(
     typer.echo(event_id)
 
 
-@events_app.command("reject")
-@handled
-def events_reject(
-    event_id: Annotated[str, typer.Argument(help="The event's id.")],
-    why: WhyOpt,
-    analyst: AnalystOpt = None,
-    workspace: WorkspaceOpt = None,
-) -> None:
-    """Reject an event; it stays rejected when documents are processed again."""
-    from .analyst import reject_event
+def _status_change(action: str, done: str, doc: str) -> None:
+    """Register `events reject` or `events restore`: a logged override that changes an event's status."""
 
-    with open_workspace_option(workspace) as ws:
-        reject_event(ws.engine, event_id, why, analyst)
-    typer.echo(f"rejected {event_id}")
+    @handled
+    def command(
+        event_id: Annotated[str, typer.Argument(help="The event's id.")],
+        why: WhyOpt,
+        analyst: AnalystOpt = None,
+        workspace: WorkspaceOpt = None,
+    ) -> None:
+        from . import analyst as overrides
+
+        with open_workspace_option(workspace) as ws:
+            getattr(overrides, f"{action}_event")(ws.engine, event_id, why, analyst)
+        typer.echo(f"{done} {event_id}")
+
+    command.__doc__ = doc
+    events_app.command(action)(command)
 
 
-@events_app.command("restore")
-@handled
-def events_restore(
-    event_id: Annotated[str, typer.Argument(help="The event's id.")],
-    why: WhyOpt,
-    analyst: AnalystOpt = None,
-    workspace: WorkspaceOpt = None,
-) -> None:
-    """Undo a rejection (logged like any override)."""
-    from .analyst import restore_event
-
-    with open_workspace_option(workspace) as ws:
-        restore_event(ws.engine, event_id, why, analyst)
-    typer.echo(f"restored {event_id}")
+_status_change("reject", "rejected", "Reject an event; it stays rejected when documents are processed again.")
+_status_change("restore", "restored", "Undo a rejection (logged like any override).")
 
 
 @events_app.command("recode")

@@ -47,35 +47,33 @@ def _lower(word: str, iso: str) -> str:
     return word.lower()
 
 
-def _inflect(word: str, rules: FormRules) -> set[str]:
-    forms = {word}
-    if len(word) < rules.min_length:
-        return forms
-    for suffix in rules.endings.get("", ()):
-        forms.add(word + suffix)
-    matching = [ending for ending in rules.endings if ending and word.endswith(ending)]
-    if matching:
-        ending = max(matching, key=len)
-        stem = word[: -len(ending)]
-        forms.update(stem + replacement for replacement in rules.endings[ending])
-    return forms
+def _replaced_endings(word: str, table: dict[str, tuple[str, ...]]) -> set[str]:
+    """The word with its longest listed ending replaced by each of that ending's replacements."""
+    matching = [ending for ending in table if ending and word.endswith(ending)]
+    if not matching:
+        return set()
+    ending = max(matching, key=len)
+    return {word[: -len(ending)] + replacement for replacement in table[ending]}
+
+
+def _folded(forms: set[str], iso: str) -> frozenset[str]:
+    return frozenset(folded for folded in (folded_word(form, iso) for form in forms) if folded)
 
 
 @cache
 def word_forms(word: str, iso: str) -> frozenset[str]:
     """Every folded form an alias word may take in a text of language ``iso`` (the word itself included)."""
-    forms = _inflect(_lower(word, iso), form_rules(iso))
-    return frozenset(folded for folded in (folded_word(form, iso) for form in forms) if folded)
+    rules = form_rules(iso)
+    lowered = _lower(word, iso)
+    forms = {lowered}
+    if len(lowered) >= rules.min_length:
+        forms.update(lowered + suffix for suffix in rules.endings.get("", ()))
+        forms |= _replaced_endings(lowered, rules.endings)
+    return _folded(forms, iso)
 
 
 @cache
 def subject_forms(word: str, iso: str) -> frozenset[str]:
     """Folded forms of an alias word that can stand as a subject: the word itself and ``[subject_endings]``."""
-    rules = form_rules(iso)
     lowered = _lower(word, iso)
-    forms = {lowered}
-    matching = [ending for ending in rules.subject_endings if ending and lowered.endswith(ending)]
-    if matching:
-        ending = max(matching, key=len)
-        forms.update(lowered[: -len(ending)] + replacement for replacement in rules.subject_endings[ending])
-    return frozenset(folded for folded in (folded_word(form, iso) for form in forms) if folded)
+    return _folded({lowered} | _replaced_endings(lowered, form_rules(iso).subject_endings), iso)

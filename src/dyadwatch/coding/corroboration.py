@@ -21,14 +21,19 @@ _CONSULT = "CONSULT"
 _PRIME = 2_147_483_647
 
 
-def _story_keys(frame: pd.DataFrame) -> pd.Series:
-    """Story id per row: origin, the two states (sorted for symmetric events), category and date, hashed."""
+def _states(frame: pd.DataFrame, ordered: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
+    """Acting and targeted state codes, put in alphabetical order where ``ordered`` holds (default: everywhere)."""
     a = frame["actor1_code"].fillna("").astype(str)
     b = frame["actor2_code"].fillna("").astype(str)
+    keep = a <= b if ordered is None else ~ordered | (a <= b)
+    return a.where(keep, b), b.where(keep, a)
+
+
+def _story_keys(frame: pd.DataFrame) -> pd.Series:
+    """Story id per row: origin, the two states (sorted for symmetric events), category and date, hashed."""
     category = frame["plover_category"].fillna("").astype(str)
     symmetric = (category == _CONSULT) | frame["flags"].map(lambda f: isinstance(f, list) and "symmetric" in f)
-    low = a.where(~symmetric | (a <= b), b)
-    high = b.where(~symmetric | (a <= b), a)
+    low, high = _states(frame, symmetric)
     text = (frame["origin"].astype(str) + "|" + low + "|" + high + "|" + category + "|"
             + frame["event_date"].astype(str))
     return pd.util.hash_pandas_object(text, index=False).map("{:016x}".format)
@@ -59,11 +64,10 @@ def _accounts(frame: pd.DataFrame) -> pd.Series:
     coded = frame[frame["doc_id"].notna()]
     if coded.empty:
         return pd.Series(dtype="int64")
-    a = coded["actor1_code"].fillna("").astype(str)
-    b = coded["actor2_code"].fillna("").astype(str)
-    coded = coded.assign(pair=a.where(a <= b, b) + "|" + b.where(a <= b, a),
-                         day=coded["event_date"].astype(str),
-                         what=a + ":" + coded["plover_category"].fillna("").astype(str))
+    low, high = _states(coded)
+    coded = coded.assign(pair=low + "|" + high, day=coded["event_date"].astype(str),
+                         what=coded["actor1_code"].fillna("").astype(str) + ":"
+                         + coded["plover_category"].fillna("").astype(str))
     keys = ["doc_id", "pair", "day"]
     meetings = coded[coded["plover_category"] == _CONSULT]
     if meetings.empty:

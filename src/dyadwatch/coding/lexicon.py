@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
@@ -56,43 +56,49 @@ class Hit:
 
 @dataclass(frozen=True)
 class Cues:
-    """Word lists and patterns that change what a trigger means (see ``coder.toml``)."""
+    """Word lists and patterns that change what a trigger means (see ``coder.toml``).
+
+    Every ``frozenset`` field is read from the file's ``[words]`` table and every pattern from
+    ``[patterns]``; the other fields are top-level settings.
+    """
 
     word_order: str = "SVO"
+    subject: str = "first"
+    agent_marker_position: str = "before"
+    gaps_skip_actors: bool = False
     max_gap: int = 2
-    negation: frozenset[str] = frozenset()
     negation_window: int = 2
-    negative_verb: re.Pattern[str] | None = None
-    negative_prefix: str = ""
-    modal: frozenset[str] = frozenset()
     modal_window: int = 2
+    negative_prefix: str = ""
+    negation: frozenset[str] = frozenset()
+    modal: frozenset[str] = frozenset()
     modal_after: frozenset[str] = frozenset()
-    future_verb: re.Pattern[str] | None = None
     hypothetical: frozenset[str] = frozenset()
     question: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
     postpositions: frozenset[str] = frozenset()
     agent_markers: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
-    passive_verb: re.Pattern[str] | None = None
-    clause_breaks: str = ";"
     conjunctions: frozenset[str] = frozenset()
-    participle: re.Pattern[str] | None = None
     locative_subjects: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
-    raw: dict[str, Any] = field(default_factory=dict)
+    negative_verb: re.Pattern[str] | None = None
+    future_verb: re.Pattern[str] | None = None
+    passive_verb: re.Pattern[str] | None = None
+    participle: re.Pattern[str] | None = None
+
+
+_WORD_LISTS = frozenset(f.name for f in fields(Cues) if f.type == "frozenset[str]")
+_PATTERNS = frozenset(f.name for f in fields(Cues) if f.type == "re.Pattern[str] | None")
+_SETTINGS = frozenset(f.name for f in fields(Cues)) - _WORD_LISTS - _PATTERNS
 
 
 def _words(values: list[str], language: str) -> frozenset[str]:
     return frozenset(w for w in (folded_word(v, language) for v in values) if w)
-
-
-def _pattern(value: str | None) -> re.Pattern[str] | None:
-    return re.compile(value) if value else None
 
 
 @cache
@@ -100,40 +106,22 @@ def cues(language: str) -> Cues:
     resource = language_file(language, CUES_FILE) if language in available_languages() else None
     if resource is None or not resource.is_file():
         return Cues()
+    where = f"lang/{language}/{CUES_FILE}"
     try:
         raw = tomllib.loads(resource.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"lang/{language}/{CUES_FILE} is not valid TOML: {error}") from None
-    w = raw.get("words", {})
-    return Cues(
-        word_order=raw.get("word_order", "SVO"),
-        max_gap=int(raw.get("max_gap", 2)),
-        negation=_words(w.get("negation", []), language),
-        negation_window=int(raw.get("negation_window", 2)),
-        negative_verb=_pattern(raw.get("patterns", {}).get("negative_verb")),
-        negative_prefix=folded_word(raw.get("negative_prefix", ""), language) if raw.get("negative_prefix") else "",
-        modal=_words(w.get("modal", []), language),
-        modal_window=int(raw.get("modal_window", 2)),
-        modal_after=_words(w.get("modal_after", []), language),
-        future_verb=_pattern(raw.get("patterns", {}).get("future_verb")),
-        hypothetical=_words(w.get("hypothetical", []), language),
-        question=_words(w.get("question", []), language),
-        prepositions=_words(w.get("prepositions", []), language),
-        postpositions=_words(w.get("postpositions", []), language),
-        agent_markers=_words(w.get("agent_markers", []), language),
-        passive_auxiliaries=_words(w.get("passive_auxiliaries", []), language),
-        passive_verb=_pattern(raw.get("patterns", {}).get("passive_verb")),
-        clause_breaks=raw.get("clause_breaks", ";"),
-        conjunctions=_words(w.get("conjunctions", []), language),
-        participle=_pattern(raw.get("patterns", {}).get("participle")),
-        locative_subjects=_words(w.get("locative_subjects", []), language),
-        relative_pronouns=_words(w.get("relative_pronouns", []), language),
-        light_verbs=_words(raw.get("light_verbs", []), language),
-        determiners=_words(w.get("determiners", []), language),
-        media_words=_words(w.get("media_words", []), language),
-        locatives=_words(w.get("locatives", []), language),
-        raw=raw,
-    )
+        raise ConfigError(f"{where} is not valid TOML: {error}") from None
+    words, patterns = raw.pop("words", {}), raw.pop("patterns", {})
+    for table, known in ((raw, _SETTINGS), (words, _WORD_LISTS), (patterns, _PATTERNS)):
+        unknown = set(table) - known
+        if unknown:
+            raise ConfigError(f"{where}: unknown keys {sorted(unknown)}; known: {sorted(known)}")
+    if "negative_prefix" in raw:
+        raw["negative_prefix"] = folded_word(raw["negative_prefix"], language)
+    values: dict[str, Any] = dict(raw)
+    values.update({name: _words(listed, language) for name, listed in words.items()})
+    values.update({name: re.compile(pattern) for name, pattern in patterns.items() if pattern})
+    return Cues(**values)
 
 
 def _parse_trigger(language: str, line: int, row: str) -> Trigger:

@@ -141,10 +141,10 @@ class RuleCoder:
             skip((start, end), "question: carries no events")
             return []
         mentions = matcher_for(self.registry, language).find(tokens)
-        actor_tokens = frozenset(i for m in mentions if self.registry.get(m.actor).kind != "place"
-                                 for i in range(m.first, m.last + 1))
-        blocked = actor_tokens if c.raw.get("gaps_skip_actors", False) is False else frozenset()
-        hits = [h for h in lex.find(tokens, blocked) if not _hyphenated(text, tokens, h.first)]
+        if not c.gaps_skip_actors:
+            hits = lex.find(tokens, frozenset(i for m in mentions if self.registry.get(m.actor).kind != "place"
+                                              for i in range(m.first, m.last + 1)))
+        hits = [h for h in hits if not _hyphenated(text, tokens, h.first)]
         day_cues = find_dates(tokens, text, language, doc_date)
         refs = self._refs(tokens, mentions, doc_date, c, {i for h in hits for i in range(h.first, h.last + 1)}, text)
         events: list[CodedEvent] = []
@@ -196,9 +196,6 @@ class RuleCoder:
                     flags.append("ethnic_target")
                 if "symmetric" in hit.trigger.flags:
                     flags.append("symmetric")
-                if source.side.country == target_side.country:
-                    skip(span, "same state on both sides")
-                    continue
                 triple = (source.side.country, target_side.country, plover)
                 if triple in seen:
                     skip(span, "same states and category as an earlier verb of this sentence")
@@ -332,7 +329,7 @@ class RuleCoder:
         if subjects and hit_region_start > 0:
             past_object = [r for r in subjects if r.mention.first > hit_region_start + 1]
             subjects = past_object or subjects
-        ordered = subjects[::-1] if c.raw.get("subject") == "nearest" else subjects
+        ordered = subjects[::-1] if c.subject == "nearest" else subjects
         bare = next((r for r in ordered if r.mention.bare), None)
         if bare is not None:
             if (previous_source is not None and bare.kind == "country"
@@ -421,7 +418,7 @@ class RuleCoder:
     @staticmethod
     def _agent_marked(ref: _Actorref, c: Cues) -> bool:
         """An agent marker a few words before it (by, توسط), or after it (tərəfindən, tarafından)."""
-        words = ref.near_after if c.raw.get("agent_marker_position") == "after" else ref.near_before
+        words = ref.near_after if c.agent_marker_position == "after" else ref.near_before
         return any(word in c.agent_markers for word in words)
 
     def _speaker(self, refs: list[_Actorref], hits: list[Hit], c: Cues) -> tuple[_Actorref | None, range]:

@@ -32,6 +32,7 @@ class EventFilter:
     until: date | None = None
     include_rejected: bool = False
     limit: int | None = None
+    event_id: str | None = None
 
 
 def _dyad_clause(a: str, b: str, directed: bool):  # type: ignore[no-untyped-def]
@@ -51,6 +52,8 @@ def list_events(connection: Connection, flt: EventFilter) -> list[dict[str, Any]
                      .outerjoin(sources, sources.c.id == documents.c.source_id))
         .order_by(events.c.event_date, events.c.id)
     )
+    if flt.event_id:
+        query = query.where(events.c.id == flt.event_id)
     if flt.dyad:
         query = query.where(_dyad_clause(*flt.dyad))
     if flt.body:
@@ -77,7 +80,7 @@ def list_events(connection: Connection, flt: EventFilter) -> list[dict[str, Any]
 
 def event_detail(connection: Connection, event_id: str) -> dict[str, Any] | None:
     """One event with its document text, sentence and override log (for ``explain``)."""
-    rows = list_events_by_id(connection, event_id)
+    rows = list_events(connection, EventFilter(event_id=event_id, include_rejected=True))
     if not rows:
         return None
     record = rows[0]
@@ -95,8 +98,3 @@ def event_detail(connection: Connection, event_id: str) -> dict[str, Any] | None
         ).mappings()
     ]
     return record
-
-
-def list_events_by_id(connection: Connection, event_id: str) -> list[dict[str, Any]]:
-    query = select(*[events.c[name] for name in EVENT_COLUMNS]).where(events.c.id == event_id)
-    return [dict(r._mapping) for r in connection.execute(query)]
