@@ -1291,6 +1291,29 @@ path = "gdelt/events.export.CSV"
 [[sources]]
 kind = "events"
 path = "events.jsonl"
+
+[[sources]]
+kind = "context"
+path = "context/flights_weekly.csv"
+dyad = "RUS-AZE"
+name = "flights_weekly_synthetic"
+
+[alerts_delivery]
+deliver = ["jsonl:alerts.jsonl"]
+
+[[alerts]]
+name = "new-escalation"
+kind = "new_phase"
+
+[[alerts]]
+name = "corroborated-material-conflict"
+kind = "material_conflict"
+min_corroboration = 2
+
+[[alerts]]
+name = "gdelt-tone-drop"
+kind = "tone_drop"
+k = 2.0
 '''
 
 
@@ -1364,7 +1387,8 @@ November–December 2025. Load it with `dyadwatch.toml` in this folder.
 | `events.jsonl` | 52 | the analyst's curated event list (copy of the starter's) |
 | `outlets.csv` | {len(OUTLETS)} | outlet profiles |
 | `actors.yaml` | — | the workspace's own actors and cited relations between real people and bodies (documented offices; one claim marked `alleged`); written by hand, not by the generator |
-| `dyadwatch.toml` | — | workspace config wiring up all of the above |
+| `context/flights_weekly.csv` | — | a weekly context series shown beside the ledger — invented (synthetic), not flight data; written by hand, not by the generator |
+| `dyadwatch.toml` | — | workspace config wiring up all of the above, and three alert rules (delivered to `alerts.jsonl`) |
 
 Feed, page and Telegram items are separate items (own ids/URLs), not copies of `documents.jsonl` lines.
 

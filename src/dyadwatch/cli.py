@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from .cli_actors import actors_app
+from .cli_analysis import alerts, coincidences, phases
 from .cli_coding import code, explain
 from .cli_events import events_app
+from .cli_ledger import context_app, ledger
 from .cli_sources import sources_app
 from .cli_support import FormatOpt, WorkspaceOpt, err, handled, open_workspace_option, progress_bar
+from .errors import DyadwatchError
 from .output import OutputFormat, emit
 
 if TYPE_CHECKING:
@@ -30,6 +33,11 @@ app = typer.Typer(
 app.add_typer(events_app, name="events")
 app.add_typer(sources_app, name="sources")
 app.add_typer(actors_app, name="actors")
+app.add_typer(context_app, name="context")
+app.command()(ledger)
+app.command()(phases)
+app.command()(coincidences)
+app.command()(alerts)
 app.command()(explain)
 app.command()(code)
 LanguageOpt = Annotated[Optional[str], typer.Option(help="Only this language (ISO 639-1).")]
@@ -289,9 +297,12 @@ def demo(
         typer.echo(f"Processed {processed.processed} new documents.")
         _print_summary(ws, OutputFormat.table)
         _print_coded_events(ws)
+        _print_ledger_findings(ws)
         typer.echo(SYNTHETIC_BANNER)
         typer.echo(f"Try: dyadwatch search Алиев --workspace {directory}")
         typer.echo(f"     dyadwatch events --dyad RUS:AZE --since 2025-06-27 --until 2025-07-05 --workspace {directory}")
+        typer.echo(f"     dyadwatch ledger --dyad RUS-AZE --freq M --workspace {directory}")
+        typer.echo(f"     dyadwatch phases --dyad RUS-AZE --as-of 2025-07-03 --workspace {directory}")
 
 
 def _print_coded_events(ws: Workspace) -> None:
@@ -307,6 +318,31 @@ def _print_coded_events(ws: Workspace) -> None:
         emit(top.to_dict("records"), OutputFormat.table,
              ("event_date", "actor1_code", "actor2_code", "plover_category", "corroboration", "documents",
               "accounts", "summary"), title=f"ten most corroborated {a}-{b} stories")
+
+
+def _print_ledger_findings(ws: Workspace) -> None:
+    """Monthly ledger, phases and the Iran-then-Russia coincidence test of each watched dyad."""
+    from .cli_analysis import PHASE_COLUMNS, _phase_row
+    from .cli_ledger import LEDGER_TABLE_COLUMNS
+
+    for a, b in ws.config.dyads:
+        monthly = ws.ledger(f"{a}-{b}", freq="M")
+        monthly = monthly[monthly["stories"] > 0].assign(period=lambda f: f["period"].dt.strftime("%Y-%m"))
+        columns = [c for c in LEDGER_TABLE_COLUMNS if c != "tone"] + [c for c in monthly if c.startswith("context.")]
+        emit(monthly.round(2).to_dict("records"), OutputFormat.table, columns,
+             title=f"ledger {a}-{b} per month (stories, not copies)")
+        found = [_phase_row(p.to_dict()) for p in ws.phase_list(f"{a}-{b}")]
+        emit(found, OutputFormat.table, PHASE_COLUMNS, title=f"phases {a}-{b}")
+        for leader in [f"{x}:{b}" for x, y in ws.config.related_dyads if y == b and x != a]:
+            try:
+                test = ws.coincidences(f"{a}:{b}", leader, window=2)
+            except DyadwatchError as exc:
+                typer.echo(f"coincidence {leader} → {a}:{b}: not testable ({exc.message})")
+                continue
+            pairs = ", ".join(f"{x}→{y}" for x, y in test.pairs) or "none"
+            typer.echo(f"coincidence {leader} → {a}:{b} within 2 days: rate {test.rate:.2f} "
+                       f"(expected {test.expected_rate:.2f}), p = {test.p_value:.3f}, "
+                       f"{test.leader_events} leader and {test.follower_events} follower moves; pairs: {pairs}")
 
 
 def main() -> None:

@@ -137,6 +137,16 @@ def _actor_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
     return actors, relations, 0
 
 
+def _context_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
+    """Context series beside the ledger (CSV); `dyad`, `name`, `unit` and `source` apply to rows without them."""
+    from .ledger.service import import_context
+
+    options = {key: str(spec.options[key]) for key in ("dyad", "name", "unit") if spec.options.get(key)}
+    source = spec.options.get("source")
+    report = import_context(engine, spec.path, citation=str(source) if source else None, **options)
+    return report.new + report.updated, report.unchanged, report.quarantined
+
+
 def _each_file(read: Callable[[Path], Iterable[Any]]) -> Callable[[SourceSpec], Results]:
     """A reader of every file under the source's path."""
 
@@ -192,6 +202,7 @@ def _read_channel_from(spec: SourceSpec, client_factory: Any, channel: str) -> I
 KINDS: dict[str, Kind] = {
     "registry": Kind(load=_registry_file),
     "actors": Kind(load=_actor_file),
+    "context": Kind(load=_context_file),
     "files": Kind(_local_documents("auto"), insert_documents),
     "telegram-export": Kind(_local_documents("telegram"), insert_documents),
     "jsonl": Kind(_local_documents("jsonl"), insert_documents),

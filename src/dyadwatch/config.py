@@ -7,8 +7,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError, WorkspaceExists, WorkspaceNotFound
+
+if TYPE_CHECKING:
+    from .alerts import AlertRule, DeliverySettings
 
 CONFIG_NAME = "dyadwatch.toml"
 ENV_WORKSPACE = "DYADWATCH_WORKSPACE"
@@ -38,6 +42,8 @@ class WorkspaceConfig:
     related_dyads: tuple[tuple[str, str], ...] = ()
     dedup: DedupSettings = field(default_factory=DedupSettings)
     sources: tuple[dict[str, object], ...] = ()
+    alerts: tuple[AlertRule, ...] = ()
+    alert_delivery: DeliverySettings | None = None
     coder: str = "rules"
     ethnic_targets: str = "ethnic"
 
@@ -79,6 +85,8 @@ def find_workspace(explicit: Path | None = None) -> Path:
 
 
 def load_config(root: Path) -> WorkspaceConfig:
+    from .alerts import parse_delivery, parse_rules
+
     path = root / CONFIG_NAME
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -101,6 +109,8 @@ def load_config(root: Path) -> WorkspaceConfig:
         sources=tuple(data.get("sources", [])),
         coder=str(coding.get("coder", "rules")),
         ethnic_targets=_ethnic_targets(coding.get("ethnic_targets", "ethnic"), path),
+        alerts=tuple(parse_rules(data.get("alerts", []))),
+        alert_delivery=parse_delivery(data.get("alerts_delivery")),
     )
 
 

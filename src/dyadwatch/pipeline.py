@@ -202,3 +202,8 @@ def run_pure_stages(batch: Batch, settings: PipelineSettings, stages: Sequence[S
 
 def epoch_day(day: date) -> int:
     return day.toordinal() - date(1970, 1, 1).toordinal()
+
+
+def day_of_epoch(day: int) -> date:
+    """The inverse of `epoch_day`."""
+    return date.fromordinal(day + date(1970, 1, 1).toordinal())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 
 from .actors.discovery import Candidate, DocText, find_unknown, group_known
 from .actors.registry import ActorRegistry
+from .alerts.runner import AlertRun, alerts_frame, run_alerts
 from .coding import CodingOptions
 from .coding.corroboration import add_corroboration, stories
 from .collect import CollectReport, collect, source_specs
@@ -27,6 +28,11 @@ from .config import (
 )
 from .errors import UnknownEvent
 from .ingest import IngestReport, import_events, import_gdelt, ingest_paths
+from .ledger import Window
+from .ledger import service as ledger_service
+from .ledger.context import ContextReport
+from .ledger.model import Coincidence, Phase
+from .ledger.phase_store import phases_frame
 from .pipeline import PipelineSettings
 from .process import ProcessReport, count_pending, mark_all_pending, process_pending
 from .registry import Registry
@@ -204,6 +210,52 @@ class Workspace:
         """The actor registry in use (the package's and this workspace's), one row per actor."""
         return self.actor_registry().frame()
 
+    def ledger(self, dyads: str | Sequence[str], *, freq: str = "D", by: str = "dyad", since: date | None = None,
+               until: date | None = None, as_of: date | None = None, origin: str | None = None) -> pd.DataFrame:
+        """The dyad ledger: one row per directed dyad (and acting body with ``by="body"``) and period."""
+        window = Window(since=_as_date(since), until=_as_date(until), as_of=_as_date(as_of), origin=origin)
+        names = [dyads] if isinstance(dyads, str) else list(dyads)
+        return ledger_service.ledger(self.engine, names, window, freq=freq, by_body=by == "body")
+
+    def import_context(self, path: Path | str, **options: Any) -> ContextReport:
+        """Store a CSV of dated values (trade, flights, ...) to show beside a dyad's ledger."""
+        return ledger_service.import_context(self.engine, Path(path), **options)
+
+    def context(self, dyad: str | None = None) -> pd.DataFrame:
+        """Stored context series values."""
+        return ledger_service.context_table(self.engine, dyad)
+
+    def phase_list(self, dyad: str, *, since: date | None = None, until: date | None = None,
+                   as_of: date | None = None, recompute: bool = False) -> list[Phase]:
+        """Escalation phases (stored and updated; from scratch with ``as_of`` or ``until``)."""
+        window = Window(since=_as_date(since), until=_as_date(until), as_of=_as_date(as_of))
+        return ledger_service.phases(self.engine, dyad, window, recompute=recompute)
+
+    def phases(self, dyad: str, **options: Any) -> pd.DataFrame:
+        """`phase_list` as a DataFrame."""
+        return phases_frame(self.phase_list(dyad, **options))
+
+    def coincidences(self, dyad: str, with_: str, *, window: int = 2, since: date | None = None,
+                     until: date | None = None, as_of: date | None = None) -> Coincidence:
+        """Does ``dyad``'s conflict follow ``with_``'s within ``window`` days more often than chance?"""
+        period = Window(since=_as_date(since), until=_as_date(until), as_of=_as_date(as_of))
+        return ledger_service.coincidences(self.engine, dyad, with_, period, days=window)
+
+    def coincidence_scan(self, *, window: int = 2, since: date | None = None, until: date | None = None,
+                         as_of: date | None = None) -> list[Coincidence]:
+        """Every related pair of the workspace's dyads (both directions), with q-values."""
+        period = Window(since=_as_date(since), until=_as_date(until), as_of=_as_date(as_of))
+        dyads = ledger_service.watched_directions((*self.config.dyads, *self.config.related_dyads))
+        return ledger_service.coincidence_scan(self.engine, dyads, period, days=window)
+
+    def run_alerts(self, **options: Any) -> AlertRun:
+        """Evaluate the [[alerts]] rules and deliver new alerts (see `alerts.runner`)."""
+        return run_alerts(self.engine, self.config, **options)
+
+    def alerts(self) -> pd.DataFrame:
+        """Every alert fired so far."""
+        return alerts_frame(self.engine)
+
     def summary(self) -> dict[str, pd.DataFrame]:
         """Documents by language, source and month; near-duplicate clusters; quarantine by reason."""
         with self.engine.connect() as connection:
@@ -220,6 +272,11 @@ class Workspace:
                 columns=["stage", "reason", "origin"],
             )
         return _summarise(docs, bad)
+
+
+def _as_date(value: date | None) -> date | None:
+    """Dates from the CLI arrive as datetimes."""
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:

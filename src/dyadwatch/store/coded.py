@@ -39,7 +39,7 @@ def coded_event_id(doc_id: str, event: CodedEvent, text: str) -> str:
 
 
 def _event_row(doc_pk: int, doc_id: str, language: str | None, event: CodedEvent, text: str, coder: str,
-               version: str, now: datetime) -> dict[str, Any]:
+               version: str, now: datetime, known: date) -> dict[str, Any]:
     return {
         "id": coded_event_id(doc_id, event, text), "origin": "coded", "status": "active",
         "event_date": event.date, "date_note": event.date_note,
@@ -57,13 +57,14 @@ def _event_row(doc_pk: int, doc_id: str, language: str | None, event: CodedEvent
         "actor2_start": event.target_span[0], "actor2_end": event.target_span[1],
         "trigger_start": event.trigger_span[0], "trigger_end": event.trigger_span[1],
         "confidence": event.confidence, "summary": event.summary, "flags": json.dumps(list(event.flags)),
-        "coder": coder,
+        "coder": coder, "known_date": known,
     }
 
 
 def write_coding(connection: Connection, batch: Batch, settings: PipelineSettings) -> None:
     """Replace the batch's coded events and mentions, then re-apply every override logged for them."""
     from dyadwatch.coding import make_coder
+    from dyadwatch.pipeline import day_of_epoch
 
     coder = make_coder(settings.coder, settings.registry, settings.coding)
     pks = [d.pk for d in batch]
@@ -77,7 +78,8 @@ def write_coding(connection: Connection, batch: Batch, settings: PipelineSetting
     rows: dict[str, dict[str, Any]] = {}
     for d in batch:
         for event in d.events:
-            row = _event_row(d.pk, d.id, d.language, event, d.norm_text, coder.name, coder.version, now)
+            row = _event_row(d.pk, d.id, d.language, event, d.norm_text, coder.name, coder.version, now,
+                             day_of_epoch(d.day))
             rows.setdefault(row["id"], row)
     if rows:
         connection.execute(insert_ignoring_conflicts(connection, events), list(rows.values()))

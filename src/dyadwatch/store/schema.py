@@ -225,6 +225,8 @@ events = Table(
     Column("summary", Text),
     Column("flags", Text, nullable=False, server_default="[]"),
     Column("coder", String(40)),
+    Column("known_date", Date),
+    Column("tone", Float),
     Index("ix_events_dyad_date", "actor1_code", "actor2_code", "event_date"),
 )
 
@@ -288,4 +290,46 @@ gkg_tone = Table(
     Column("activity_density", Float, nullable=False),
     Column("word_count", Integer, nullable=False),
     Column("input_origin", Text, nullable=False),
+)
+
+context_series = Table(
+    "context_series",
+    metadata,
+    Column("dyad", String(7), primary_key=True),
+    Column("name", String(80), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("value", Float, nullable=False),
+    Column("unit", Text),
+    Column("citation", Text),
+    Column("input_origin", Text, nullable=False),
+    Column("created_at", TZ, nullable=False),
+)
+
+phases = Table(
+    "phases",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("dyad", String(7), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("frozen", Boolean, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("computed_at", TZ, nullable=False),
+    Index("ix_phases_dyad_start", "dyad", "start"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("rule", String(80), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("dyad", String(7), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("created_at", TZ, nullable=False),
+    Column("delivered_at", TZ),
+    Column("failures", Text, nullable=False, server_default="[]"),
 )
