@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from report_section import write_section  # noqa: E402
+
 EXAMPLE = ROOT / "src" / "dyadwatch" / "examples" / "russia-azerbaijan" / "documents.jsonl"
-START, END = "<!-- coder-speed:start -->", "<!-- coder-speed:end -->"
 HEADING = "## Event coder speed"
 MIN_SECONDS = 5.0
 
@@ -162,18 +163,6 @@ def report(coding: dict[str, float], ner: dict[str, float], pipeline: dict[str, 
     )
 
 
-def write_docs(path: Path, body: str) -> None:
-    document = path.read_text(encoding="utf-8") if path.exists() else ""
-    block = f"{START}\n{body.rstrip()}\n{END}"
-    if START in document:
-        head, _, rest = document.partition(START)
-        _, _, tail = rest.partition(END)
-        document = head + block + tail
-    else:
-        document = document.rstrip("\n") + f"\n\n{HEADING}\n\n{block}\n"
-    path.write_text(document, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
@@ -191,7 +180,7 @@ def main() -> None:
     body = report(coding, ner, pipeline, args.workers)
     print(body)
     if args.write_docs:
-        write_docs(args.out, body)
+        write_section(args.out, "coder-speed", HEADING, body)
 
 
 if __name__ == "__main__":

@@ -137,7 +137,7 @@ def _episodes(tmp_path: Path, ws: dyadwatch.Workspace) -> None:
     for offset, (leader_day, follower_day) in enumerate([(date(2025, 5, 1), date(2025, 5, 2)),
                                                           (date(2025, 7, 10), date(2025, 7, 10))]):
         for k, cameo in enumerate(CONFLICT):
-            for spread in range(3):
+            for spread in range(5):
                 items.append(_event(leader_day + timedelta(days=spread), "IRN", "AZE", cameo))
                 items.append(_event(follower_day + timedelta(days=spread), "RUS", "AZE", cameo,
                                     f"wave {offset} move {k}"))

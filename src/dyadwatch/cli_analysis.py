@@ -17,6 +17,7 @@ PHASE_COLUMNS = ("id", "kind", "start", "end", "days", "conflict/day", "baseline
 TOP_EVENT_CHARS = 70
 COINCIDENCE_COLUMNS = ("follower", "leader", "window", "rate", "expected_rate", "p_value", "q_value",
                        "leader_events", "follower_events", "pairs")
+FEW_MOVES = 3
 ALERT_COLUMNS = ("day", "dyad", "rule", "kind", "message", "delivered_at")
 
 
@@ -79,6 +80,11 @@ def coincidences(
         else:
             raise QueryError("Give --dyad FOLLOWER --with LEADER (e.g. --dyad RUS:AZE --with IRN:AZE), or --scan.")
     records = [r.to_dict() for r in results]
+    for result in results:
+        if min(result.leader_events, result.follower_events) < FEW_MOVES:
+            err.print(f"note: {result.leader} → {result.follower} rests on {result.leader_events} leader and "
+                      f"{result.follower_events} follower moves; one more or fewer coincidence would change it.",
+                      highlight=False)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(records if scan else records[0], ensure_ascii=False, indent=2))
         return

@@ -37,7 +37,7 @@ def attention_rows(connection: Connection, dyad: Dyad, window: Window,
         query = query.where(when >= datetime.combine(window.since, time.min, timezone.utc))
     if window.last_day:
         query = query.where(when <= datetime.combine(window.last_day, time.max, timezone.utc))
-    frame = pd.DataFrame(connection.execute(query).all(), columns=["when", "source_id", "cluster", "both"])
+    frame = pd.DataFrame([tuple(r) for r in connection.execute(query)], columns=["when", "source_id", "cluster", "both"])
     frame["day"] = pd.to_datetime(frame["when"], utc=True).dt.tz_localize(None).dt.normalize()
     frame["country"] = frame["source_id"].map(countries)
     frame["both"] = frame["both"].astype(bool)

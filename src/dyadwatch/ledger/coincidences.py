@@ -34,7 +34,7 @@ whole evidence series - and only breaks their alignment. ``p_value`` is
 ``scan`` adds Benjamini-Hochberg q-values.
 
 Calibration (simulated 480-day pairs, baseline 0.3-1 a day, 3-5 bursts of 4-8x decaying over 5-15
-days; follower copies 70-80 % of the leader's bursts 0-1 day later): at window 1 and 2, about 93 %
+days; follower copies 70-80 % of the leader's bursts 0-1 day later): at window 1 and 2, about 92 %
 of lead-lag pairs reach p < 0.05 (binary onset coincidence: about 70 %), while independent pairs do
 so in about 5 % (nominal; the binary statistic, being discrete, was conservative at 1-2 %).
 """

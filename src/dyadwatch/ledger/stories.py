@@ -57,7 +57,7 @@ def story_rows(connection: Connection, dyad: Dyad, window: Window) -> pd.DataFra
         .group_by(*keys)
     )
     query = _restrict(query, window)
-    frame = pd.DataFrame(connection.execute(query).all(), columns=[
+    frame = pd.DataFrame([tuple(row) for row in connection.execute(query)], columns=[
         "day", "category", "quad", "origin", "body", "source_id", "events", "goldstein", "tone_sum", "tone_n",
         "clusters", "symmetric"])
     frame["day"] = pd.to_datetime(frame["day"])
@@ -96,4 +96,4 @@ def event_rows(connection: Connection, dyad: Dyad, window: Window, quads: tuple[
     if limit:
         query = query.limit(limit)
     result = connection.execute(query)
-    return pd.DataFrame(result.all(), columns=list(result.keys()))
+    return pd.DataFrame([tuple(row) for row in result], columns=list(result.keys()))

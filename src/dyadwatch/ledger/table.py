@@ -76,15 +76,14 @@ def _aggregate(rows: pd.DataFrame, freq: str, by_body: bool,
     rows = rows.assign(period=period_start(rows["day"], freq))
     rows["group"] = [owner_group(facts, s) for s in rows["source_id"]]
     story_keys = [*keys, "day", "category"]
-    stories = rows.groupby(story_keys, dropna=False).agg(
+    for origin in ORIGINS:
+        rows[origin] = rows["origin"] == origin
+    stories = rows.groupby(story_keys, dropna=False, sort=False).agg(
         quad=("quad", "first"), events=("events", "sum"), goldstein=("goldstein", "sum"),
         tone_sum=("tone_sum", "sum"), tone_n=("tone_n", "sum"),
-        groups=("group", "nunique"),
+        groups=("group", "nunique"), **{origin: (origin, "max") for origin in ORIGINS},
     )
     stories["goldstein"] = stories["goldstein"] / stories["events"]
-    origins = rows.pivot_table(index=story_keys, columns="origin", values="events", aggfunc="sum", dropna=False)
-    for origin in ORIGINS:
-        stories[origin] = (origins[origin].reindex(stories.index).fillna(0) > 0) if origin in origins else False
     stories["corroborated"] = stories["groups"] >= MIN_CORROBORATION
     stories = stories.reset_index()
     for quad, name in QUADS.items():
