@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import math
 from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import dyadwatch
 from dyadwatch.cli import app
 from dyadwatch.errors import QueryError
+from dyadwatch.ledger.context import read_rows
 
 from .helpers import news, write_jsonl
 
@@ -256,3 +261,20 @@ def test_alert_rules_fire_once_and_failed_deliveries_are_retried(sqlite_workspac
     history = runner.invoke(app, ["alerts", "--history", "--format", "json", "-w", str(ws.root)])
     delivered = {(a["rule"], a["delivered_at"] is not None) for a in json.loads(history.output)}
     assert delivered == {("escalation", True), ("hook", False)}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=12)), max_size=8))
+def test_context_rows_are_stored_or_quarantined_never_lost(tmp_path: Path, rows: list[tuple[str, str]]) -> None:
+    path = tmp_path / "series.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["date", "value"])
+        writer.writerows(rows)
+    parsed = read_rows(path, {"dyad": "RUS-AZE", "series": "s"})
+    assert len(parsed) == len(rows)
+    for (_, _, item), (day, value) in zip(parsed, rows):
+        if isinstance(item, str):
+            assert item
+        else:
+            assert item.day.isoformat() == day.strip()[:10] and math.isfinite(item.value)
