@@ -163,7 +163,7 @@ def test_phases_find_the_escalation_and_stay_stable(sqlite_workspace: dyadwatch.
     assert [p.id for p in ws.phase_list("RUS:AZE")] == [p.id for p in found]
     result = runner.invoke(app, ["phases", "--dyad", "RUS:AZE", "--format", "json", "-w", str(ws.root)])
     assert result.exit_code == 0, result.output
-    listed = json.loads(result.output)
+    listed = json.loads(result.stdout)
     assert {"kind", "start", "end", "drivers"} <= set(listed[0])
     before = ws.phase_list("RUS:AZE", as_of=date(2025, 5, 1))
     assert all(p.kind != "escalation" for p in before)  # the May wave had not begun
@@ -179,7 +179,8 @@ def test_coincidence_of_a_follower(sqlite_workspace: dyadwatch.Workspace, tmp_pa
     cli = runner.invoke(app, ["coincidences", "--dyad", "RUS:AZE", "--with", "IRN:AZE", "--window", "2",
                               "--format", "json", "-w", str(ws.root)])
     assert cli.exit_code == 0, cli.output
-    assert {"rate", "expected_rate", "p_value", "pairs"} <= set(json.loads(cli.output))
+    assert {"rate", "expected_rate", "p_value", "pairs"} <= set(json.loads(cli.stdout))
+    assert "rests on 2 leader and 2 follower moves" in cli.output  # two waves are two coincidences
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -259,7 +260,7 @@ def test_alert_rules_fire_once_and_failed_deliveries_are_retried(sqlite_workspac
     retried = runner.invoke(app, ["alerts", "-w", str(ws.root)])
     assert retried.exit_code == 5 and "2 sent" in retried.output
     history = runner.invoke(app, ["alerts", "--history", "--format", "json", "-w", str(ws.root)])
-    delivered = {(a["rule"], a["delivered_at"] is not None) for a in json.loads(history.output)}
+    delivered = {(a["rule"], a["delivered_at"] is not None) for a in json.loads(history.stdout)}
     assert delivered == {("escalation", True), ("hook", False)}
 
 
