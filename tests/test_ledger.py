@@ -180,7 +180,7 @@ def test_coincidence_of_a_follower(sqlite_workspace: dyadwatch.Workspace, tmp_pa
                               "--format", "json", "-w", str(ws.root)])
     assert cli.exit_code == 0, cli.output
     assert {"rate", "expected_rate", "p_value", "pairs"} <= set(json.loads(cli.stdout))
-    assert "rests on 2 leader and 2 follower moves" in cli.output  # two waves are two coincidences
+    assert "rests on 2 leader and 5 follower moves" in cli.output  # two waves are two coincidences
 
 
 @pytest.mark.parametrize(("args", "message"), [
