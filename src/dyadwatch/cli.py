@@ -14,6 +14,7 @@ from .cli_actors import actors_app
 from .cli_analysis import alerts, coincidences, phases
 from .cli_coding import code, explain
 from .cli_events import events_app
+from .cli_frames import narratives_app, tone
 from .cli_ledger import context_app, ledger
 from .cli_sources import sources_app
 from .cli_support import FormatOpt, WorkspaceOpt, err, handled, open_workspace_option, progress_bar
@@ -34,6 +35,8 @@ app.add_typer(events_app, name="events")
 app.add_typer(sources_app, name="sources")
 app.add_typer(actors_app, name="actors")
 app.add_typer(context_app, name="context")
+app.add_typer(narratives_app, name="narratives")
+app.command()(tone)
 app.command()(ledger)
 app.command()(phases)
 app.command()(coincidences)

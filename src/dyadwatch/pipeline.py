@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 
@@ -17,6 +18,8 @@ from .actors.matcher import matcher_for
 from .actors.registry import ActorRegistry, registry_with
 from .coding import CodedEvent, CodingOptions, make_coder
 from .config import DedupSettings
+from .framing import NarrativeRow, document_tone, frames_fingerprint, narrative_rows
+from .narratives import Narrative, builtin_narratives
 from .store.lsh_index import Indexed, LshIndex
 from .text.langid import LanguageIdentifier
 from .text.minhash import MinHasher, similarity
@@ -24,6 +27,7 @@ from .text.normalize import fold_language, normalize
 from .text.search_keys import search_keys
 from .text.sentences import split_sentences
 from .text.tokens import tokenize
+from .tone.scorer import DirectedTone
 
 TEXT_VERSION = "text-2"
 
@@ -35,12 +39,16 @@ class PipelineSettings:
     registry: ActorRegistry = field(default_factory=registry_with)
     coding: CodingOptions = field(default_factory=CodingOptions)
     coder: str = "rules"
+    narratives: tuple[Narrative, ...] = field(default_factory=builtin_narratives)
+    tone_overrides: Path | None = None
 
     @property
     def version(self) -> str:
-        """Text stages, coder and actor registry together: a change in any reprocesses every document."""
+        """Text stages, coder, actor registry, narratives and tone lexicons: a change in any reprocesses."""
         coder = make_coder(self.coder, self.registry, self.coding)
-        return f"{TEXT_VERSION}+{coder.version}+{self.registry.fingerprint[:8]}+{self.coding.ethnic_targets[:1]}"
+        frames = frames_fingerprint(self.languages, self.narratives, self.tone_overrides)
+        return (f"{TEXT_VERSION}+{coder.version}+{self.registry.fingerprint[:8]}+{self.coding.ethnic_targets[:1]}"
+                f"+{frames}")
 
 
 @dataclass(slots=True)
@@ -65,6 +73,8 @@ class DocWork:
     similarity: float | None = None
     events: list[CodedEvent] = field(default_factory=list)
     mentions: list[tuple[int, str, int, int]] = field(default_factory=list)
+    narratives: list[NarrativeRow] = field(default_factory=list)
+    tone: list[DirectedTone] = field(default_factory=list)
 
     @property
     def date(self) -> date:
@@ -131,6 +141,19 @@ def _mentions(d: DocWork, registry: ActorRegistry) -> list[tuple[int, str, int, 
     return found
 
 
+def frames_stage(batch: Batch, settings: PipelineSettings) -> Batch:
+    """Narrative phrases of every document, and its tone about each state its actors belong to that day."""
+    for d in batch:
+        d.narratives = narrative_rows(d.norm_text, d.sentences, d.language, settings.narratives)
+        states = []
+        for _, actor, start, end in d.mentions:
+            side = settings.registry.side(actor, d.date)
+            if side is not None:
+                states.append((side.country, start, end))
+        d.tone = document_tone(d.norm_text, d.sentences, d.language, states, settings.tone_overrides)
+    return batch
+
+
 def search_stage(batch: Batch, settings: PipelineSettings) -> Batch:
     for d in batch:
         d.search_text = search_keys(f"{d.norm_title}\n{d.norm_text}", d.language, normalized=True)
@@ -187,6 +210,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("fold", fold_stage),
     Stage("sentences", sentences_stage),
     Stage("code", code_stage),
+    Stage("frames", frames_stage),
     Stage("search", search_stage),
     Stage("minhash", minhash_stage),
     Stage("dedup", dedup_stage, needs_store=True),

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, or_, select, update
 from .pipeline import STAGES, Batch, DocWork, PipelineSettings, epoch_day, run_pure_stages
 from .store.bulk import bulk_insert
 from .store.coded import sync_registry, write_coding
+from .store.framed import write_frames
 from .store.fulltext import index_documents
 from .store.lock import writer_lock
 from .store.lsh_index import LshIndex
@@ -144,6 +145,7 @@ def _commit(
                 batch = stage.run(batch, settings, index)
         _write(connection, batch, settings.version)
         write_coding(connection, batch, settings)
+        write_frames(connection, batch)
     report.processed += len(batch)
     report.near_duplicates += sum(1 for d in batch if d.cluster_id != d.id)
     report.languages.update(d.language or "und" for d in batch)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from .actors.discovery import Candidate, DocText, find_unknown, group_known
 from .actors.registry import ActorRegistry
@@ -26,13 +27,16 @@ from .config import (
     parse_dyad,
     write_new_config,
 )
-from .errors import UnknownEvent
+from .errors import QueryError, UnknownEvent
 from .ingest import IngestReport, import_events, import_gdelt, ingest_paths
 from .ledger import Window
 from .ledger import service as ledger_service
 from .ledger.context import ContextReport
 from .ledger.model import Coincidence, Phase
 from .ledger.phase_store import phases_frame
+from .narratives import Narrative, parse_narratives, read_narrative_file
+from .narratives.counts import narrative_counts
+from .narratives.stored import store_narratives, workspace_narratives
 from .pipeline import PipelineSettings
 from .process import ProcessReport, count_pending, mark_all_pending, process_pending
 from .registry import Registry
@@ -42,7 +46,7 @@ from .store.engine import check_connection, make_engine
 from .store.event_queries import EVENT_COLUMNS, EventFilter, event_detail, list_events
 from .store.lock import writer_lock
 from .store.migrate import upgrade
-from .store.schema import documents, mentions, quarantine, sentences, sources
+from .store.schema import doc_narratives, doc_tone, documents, mentions, quarantine, sentences, sources
 from .text.search_keys import query_alternatives
 
 _DOC_ID = re.compile(r"^[0-9a-f]{4,32}$")
@@ -89,7 +93,13 @@ class Workspace:
         return PipelineSettings(
             languages=self.config.languages, dedup=self.config.dedup, registry=self.actor_registry(),
             coding=CodingOptions(ethnic_targets=self.config.ethnic_targets), coder=self.config.coder,
+            narratives=self.narrative_set(), tone_overrides=self.root,
         )
+
+    def narrative_set(self) -> tuple[Narrative, ...]:
+        """The narratives the pipeline looks for: the package's and this workspace's own."""
+        with self.engine.connect() as connection:
+            return workspace_narratives(connection)
 
     def actor_registry(self) -> ActorRegistry:
         """The package's actors plus this workspace's own, with merges applied."""
@@ -255,6 +265,54 @@ class Workspace:
     def alerts(self) -> pd.DataFrame:
         """Every alert fired so far."""
         return alerts_frame(self.engine)
+
+    def narratives(self) -> pd.DataFrame:
+        """The narratives in use, with their languages, phrase counts and how many documents carry each."""
+        with self.engine.connect() as connection:
+            carried: dict[str, int] = dict(connection.execute(
+                select(doc_narratives.c.narrative_id, func.count(func.distinct(doc_narratives.c.doc_pk)))
+                .group_by(doc_narratives.c.narrative_id)).all())
+        return pd.DataFrame([
+            {"id": n.id, "name": n.name, "description": n.description, "origin": n.origin,
+             "languages": " ".join(sorted(n.phrases)), "phrases": sum(len(p) for p in n.phrases.values()),
+             "documents": carried.get(n.id, 0)} for n in self.narrative_set()])
+
+    def import_narratives(self, path: Path | str) -> tuple[int, int]:
+        """Add or replace this workspace's narratives from a YAML or CSV file; returns (new, replaced)."""
+        found = read_narrative_file(Path(path))
+        with writer_lock(self.engine), self.engine.begin() as connection:
+            return store_narratives(connection, found)
+
+    def add_narrative(self, narrative: Narrative) -> tuple[int, int]:
+        """Add or replace one narrative (checked like a file record)."""
+        checked = parse_narratives("--phrase options", json.dumps([{
+            "id": narrative.id, "name": narrative.name, "description": narrative.description,
+            "phrases": {k: list(v) for k, v in narrative.phrases.items()}}], ensure_ascii=False))
+        with writer_lock(self.engine), self.engine.begin() as connection:
+            return store_narratives(connection, checked)
+
+    def narrative_counts(self, **options: Any) -> pd.DataFrame:
+        """Documents carrying each narrative per period and source country, ownership, owner group or source."""
+        facts = ledger_service.source_facts_for(self.engine, Window())
+        with self.engine.connect() as connection:
+            return narrative_counts(connection, facts, **options)
+
+    def document_tone(self, ident: str) -> list[dict[str, Any]]:
+        """A document's tone about each state it mentions, with the words (and their surface text)."""
+        doc = self.document(ident)
+        if doc is None:
+            raise QueryError(f"No single document has the id or prefix {ident!r}. List ids with 'dyadwatch docs'.")
+        text = doc.get("norm_text") or ""
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(doc_tone).where(doc_tone.c.doc_pk == doc["pk"])
+                                      .order_by(doc_tone.c.about)).mappings().all()
+        out = []
+        for row in rows:
+            words = [{"term": t, "polarity": p, "weight": w, "start": a, "end": b, "negated": n,
+                      "surface": text[a:b]} for t, p, w, a, b, n in json.loads(row["words"])]
+            out.append({"about": row["about"], "score": round(row["score"], 4), "hostile": row["hostile"],
+                        "warm": row["warm"], "sentences": row["sentences"], "words": words})
+        return out
 
     def summary(self) -> dict[str, pd.DataFrame]:
         """Documents by language, source and month; near-duplicate clusters; quarantine by reason."""

@@ -19,6 +19,7 @@ from dyadwatch.store.schema import context_series, sources
 
 from .attention import attention_by_period, attention_rows, period_start
 from .dyads import Dyad
+from .framing import framing_by_period
 from .stories import Window, story_rows
 
 FREQUENCIES = ("D", "W", "M")
@@ -29,15 +30,16 @@ COUNT_COLUMNS = (
     "stories", *QUADS.values(), "cooperation", "conflict", "events", "corroborated", "corroborated_conflict",
     *ORIGINS, "sources", "owner_groups",
 )
-FLOAT_COLUMNS = ("goldstein_sum", "goldstein_mean", "tone", "share_a", "share_b")
-COLUMNS = (*COUNT_COLUMNS, "goldstein_sum", "goldstein_mean", "tone", "documents", "share_a", "share_b")
+FLOAT_COLUMNS = ("goldstein_sum", "goldstein_mean", "tone", "share_a", "share_b", "directed_tone")
+COLUMNS = (*COUNT_COLUMNS, "goldstein_sum", "goldstein_mean", "tone", "documents", "share_a", "share_b",
+           "directed_tone", "tone_documents", "narratives")
 
 
 def source_facts(connection: Connection, facts: Sequence[Mapping[str, object]]) -> dict[int, dict[str, object]]:
     """Registry facts (country, owner group, ownership) by source id, from `Registry.table` rows."""
     by_name = {row["name"]: row for row in facts}
-    return {ident: dict(by_name.get(name, {})) for ident, name in connection.execute(select(sources.c.id,
-                                                                                              sources.c.name))}
+    return {ident: {**by_name.get(name, {}), "name": name}
+            for ident, name in connection.execute(select(sources.c.id, sources.c.name))}
 
 
 def ledger_frame(connection: Connection, dyad: Dyad, window: Window, *, freq: str = "D", by_body: bool = False,
@@ -54,6 +56,9 @@ def ledger_frame(connection: Connection, dyad: Dyad, window: Window, *, freq: st
         attention = attention_by_period(attention_rows(connection, direction, window, countries), direction, freq)
         keys = ["body", "period"] if by_body else ["period"]
         frame = frame.merge(attention.rename_axis("period").reset_index(), on="period",
+                            how="left" if by_body else "outer")
+        framing = framing_by_period(connection, direction, window, freq, countries)
+        frame = frame.merge(framing.rename_axis("period").reset_index(), on="period",
                             how="left" if by_body else "outer")
         frame = _fill_periods(frame, window, freq, keys)
         frame.insert(0, "dyad", direction.code)
@@ -134,7 +139,8 @@ def _fill_periods(frame: pd.DataFrame, window: Window, freq: str, keys: list[str
     for column in COUNT_COLUMNS:
         frame[column] = frame[column].fillna(0).astype("int64")
     frame["goldstein_sum"] = frame["goldstein_sum"].fillna(0.0)
-    frame["documents"] = frame["documents"].fillna(0).astype("int64")
+    for column in ("documents", "tone_documents", "narratives"):
+        frame[column] = frame[column].fillna(0).astype("int64")
     return frame.astype({c: "float64" for c in FLOAT_COLUMNS}).reset_index()
 
 

@@ -333,3 +333,39 @@ alerts = Table(
     Column("delivered_at", TZ),
     Column("failures", Text, nullable=False, server_default="[]"),
 )
+
+narratives = Table(
+    "narratives",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("phrases", Text, nullable=False),
+    Column("origin", String(20), nullable=False),
+    Column("created_at", TZ, nullable=False),
+)
+
+doc_narratives = Table(
+    "doc_narratives",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("narrative_id", String(64), nullable=False, index=True),
+    Column("sentence_idx", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("phrase", Text, nullable=False),
+)
+
+doc_tone = Table(
+    "doc_tone",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("about", String(3), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("hostile", Float, nullable=False),
+    Column("warm", Float, nullable=False),
+    Column("sentences", Integer, nullable=False),
+    Column("words", Text, nullable=False),
+)
