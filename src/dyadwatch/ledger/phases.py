@@ -281,6 +281,29 @@ def _refine_onsets(spans: list[tuple[int, int, str]], bursts: np.ndarray) -> lis
     return spans
 
 
+CARVE_MAX_DAYS = 3
+CARVE_START_ALPHA = 0.05
+CARVE_ALPHA = 0.01
+CARVE_NEED_BURST = True
+
+
+def _carve_length(conflict: np.ndarray, t: int, end: int, bursts: np.ndarray, baseline: float) -> int:
+    rate = max(baseline, 1e-12)
+    y = conflict[t]
+    if not (y >= MIN_BURST_EVENTS and _upper_p(y, rate) < CARVE_START_ALPHA):
+        return 0
+    best, best_p = 0, 1.0
+    for length in range(MIN_SEGMENT_DAYS, min(CARVE_MAX_DAYS, end - t) + 1):
+        if CARVE_NEED_BURST and not bursts[t:t + length].any():
+            continue
+        count = float(conflict[t:t + length].sum())
+        if count >= MIN_ESCALATION_EVENTS and count >= MIN_ESCALATION_RATIO * rate * length:
+            p = _upper_p(count, rate * length)
+            if p < CARVE_ALPHA and p < best_p:
+                best, best_p = length, p
+    return best
+
+
 def _carve(spans: list[tuple[int, int, str]], conflict: np.ndarray, bursts: np.ndarray,
            baseline: float) -> list[tuple[int, int, str]]:
     """Short escalations inside stable spans: a burst day whose next MIN_SEGMENT_DAYS days are elevated."""
@@ -293,9 +316,11 @@ def _carve(spans: list[tuple[int, int, str]], conflict: np.ndarray, bursts: np.n
             continue
         cursor = t = start
         while t + days <= end:
-            if bursts[t] and _elevated(float(sums[t]), days, baseline):
-                out += [(cursor, t, "stable"), (t, t + days, "escalation")] if t > cursor else [(t, t + days, "escalation")]
-                cursor = t = t + days
+            length = _carve_length(conflict, t, end, bursts, baseline) if CARVE_MAX_DAYS > days else (
+                days if bursts[t] and _elevated(float(sums[t]), days, baseline) else 0)
+            if length:
+                out += [(cursor, t, "stable"), (t, t + length, "escalation")] if t > cursor else [(t, t + length, "escalation")]
+                cursor = t = t + length
             else:
                 t += 1
         if cursor < end:
@@ -307,6 +332,49 @@ def _carve(spans: list[tuple[int, int, str]], conflict: np.ndarray, bursts: np.n
         else:
             merged.append((start, end, kind))
     return merged
+
+
+WALK_MODE = "none"
+WALK_DAYS = 2
+WALK_ALPHA = 0.1
+WALK_RATIO = 2.0
+WALK_MIN = 2
+WALK_CUSUM_AHEAD = 3
+WALK_FROM_AHEAD = 0
+
+
+def _walk_back(spans: list[tuple[int, int, str]], conflict: np.ndarray, baseline: float) -> list[tuple[int, int, str]]:
+    spans = list(spans)
+    rate = max(baseline, 1e-12)
+    for i in range(1, len(spans)):
+        start, end, kind = spans[i]
+        if kind != "escalation":
+            continue
+        low = max(spans[i - 1][0] + 1, start - WALK_DAYS)
+        onset = start
+        if WALK_MODE == "back":
+            while onset - 1 >= low:
+                y = conflict[onset - 1]
+                if y >= max(WALK_MIN, WALK_RATIO * rate) and _upper_p(y, rate) < WALK_ALPHA:
+                    onset -= 1
+                else:
+                    break
+        elif WALK_MODE == "cusum":
+            high = min(end - MIN_ESCALATION_DAYS, start + WALK_FROM_AHEAD)
+            seg = conflict[start:end]
+            lam1 = max(float(seg.mean()), rate * 1.0001)
+            w = conflict * math.log(lam1 / rate) - (lam1 - rate)
+            stop = min(end, start + WALK_CUSUM_AHEAD + 1)
+            best, best_s = start, -1e18
+            for tau in range(low, high + 1):
+                s_ = float(w[tau:stop].sum())
+                if s_ > best_s + 1e-9:
+                    best, best_s = tau, s_
+            onset = best
+        if onset != start:
+            spans[i - 1] = (spans[i - 1][0], onset, spans[i - 1][2])
+            spans[i] = (onset, end, kind)
+    return spans
 
 
 def _rates(daily: pd.DataFrame, start: int, end: int) -> dict[str, float]:
@@ -374,6 +442,7 @@ def _segment(daily: pd.DataFrame, events: pd.DataFrame, *, dyad: str, context: _
     bursts = _bursts(series.conflict, baseline.conflict)
     spans = _refine_onsets(_merge(ends, _classify(series, ends, baseline, context)), bursts)
     spans = _carve(spans, series.conflict, bursts, baseline.conflict)
+    spans = _walk_back(spans, series.conflict, baseline.conflict)
     last = len(series.days) - 1
     phases = []
     for start, end, kind in spans:
