@@ -79,10 +79,31 @@ def test_a_clear_episode_is_an_escalation_starting_within_a_day_of_its_onset(see
     escalations = [p for p in phases if p.kind == "escalation"]
     found = [p for p in escalations if abs((p.start - onset).days) <= 1]
     assert len(found) == 1
-    assert len(escalations) <= 2  # at most one short false alarm elsewhere in 360 days (seed 1 has one)
+    assert len(escalations) <= 3  # at most 2 false alarms in 360 days, the 1-per-180-days target (seed 1 has 2)
     assert found[0].conflict_rate > 3 * found[0].baseline_conflict
     assert 0.5 < found[0].baseline_conflict < 1.1
     _assert_cover(phases, daily)
+
+
+def _escalation_days(conflict: list[int]) -> list[tuple[int, int]]:
+    """(first, last) day offsets of the escalations detected in a conflict series."""
+    daily = _daily(np.asarray(conflict))
+    phases = detect_phases(daily, dyad="RUS-AZE")
+    _assert_cover(phases, daily)
+    return [((p.start - START).days, (p.end - START).days) for p in phases if p.kind == "escalation"]
+
+
+def test_an_escalation_starts_on_the_raised_days_before_its_first_burst() -> None:
+    """Two days of 3 stories (one-day tail 0.08 at a baseline of 1, not bursts) lead into the burst of 6."""
+    conflict = [1] * 200 + [3, 3, 6, 5, 5, 4, 3, 3, 2, 2] + [1] * 150
+    assert _escalation_days(conflict) == [(200, 207)]
+
+
+def test_a_weak_short_episode_is_carved_as_its_most_significant_window() -> None:
+    """No day is a burst and no 3 days are elevated, but days 200-204 (12 stories against 5) are."""
+    conflict = [1] * 200 + [3, 2, 3, 2, 2] + [1] * 150
+    assert _escalation_days(conflict) == [(200, 204)]
+    assert _escalation_days([1] * 200 + [3, 2, 2] + [1] * 150) == []  # 7 against 3: p = 0.03, not elevated
 
 
 def test_quiet_poisson_series_stay_under_the_false_alarm_target() -> None:

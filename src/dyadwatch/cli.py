@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from .cli_actors import actors_app
-from .cli_analysis import alerts, coincidences, phases
+from .cli_analysis import alerts, coincidences, coordination, phases
 from .cli_coding import code, explain
 from .cli_events import events_app
 from .cli_frames import narratives_app, tone
@@ -41,6 +41,7 @@ app.command()(ledger)
 app.command()(phases)
 app.command()(coincidences)
 app.command()(alerts)
+app.command()(coordination)
 app.command()(explain)
 app.command()(code)
 LanguageOpt = Annotated[Optional[str], typer.Option(help="Only this language (ISO 639-1).")]

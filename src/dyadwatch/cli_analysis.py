@@ -127,3 +127,30 @@ def alerts(
               f"{len(run.failed)} failed", highlight=False)
     if run.failed:
         raise typer.Exit(5)
+
+
+@handled
+def coordination(
+    dyad: Annotated[str, typer.Option("--dyad", help="The dyad whose coverage forms the wave (RUS-AZE).")],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    as_of: AsOfOpt = None,
+    window: Annotated[int, typer.Option("--window", help="Minutes within which co-publication counts.")] = 120,
+    fmt: FormatOpt = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Deliberate or spontaneous? Synchrony, concentration, lead-lag and uniformity of a wave, and a probability."""
+    if window < 1:
+        raise typer.BadParameter("must be at least 1 minute.", param_hint="--window")
+    with open_workspace_option(workspace) as ws:
+        result = ws.coordination(dyad, since=since, until=until, as_of=as_of, window_minutes=window)
+    record = result.to_dict()
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
+        return
+    rows = [{"measure": name, "value": value, "contribution": record["contributions"].get(name),
+             "meaning": record["feature_definitions"].get(name)} for name, value in record["features"].items()]
+    emit(rows, fmt, ("measure", "value", "contribution", "meaning"),
+         title=f"Coordination {dyad}: probability {record['probability']:.2f}")
+    for caveat in record["caveats"]:
+        err.print(f"caveat: {caveat}", highlight=False, markup=False)

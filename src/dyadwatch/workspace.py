@@ -27,6 +27,8 @@ from .config import (
     parse_dyad,
     write_new_config,
 )
+from .coordination import service as coordination_service
+from .coordination.combine import Assessment
 from .errors import QueryError, UnknownEvent
 from .ingest import IngestReport, import_events, import_gdelt, ingest_paths
 from .ledger import Window
@@ -257,6 +259,12 @@ class Workspace:
         period = Window(since=_as_date(since), until=_as_date(until), as_of=_as_date(as_of))
         dyads = ledger_service.watched_directions((*self.config.dyads, *self.config.related_dyads))
         return ledger_service.coincidence_scan(self.engine, dyads, period, days=window)
+
+    def coordination(self, dyad: str, *, since: date | None = None, until: date | None = None,
+                     as_of: date | None = None, window_minutes: float = 120) -> Assessment:
+        """Deliberate or spontaneous: the coordination assessment of the documents about ``dyad`` in the period."""
+        period = Window(since=_as_date(since), until=_as_date(until), as_of=_as_date(as_of))
+        return coordination_service.coordination(self.engine, dyad, period, window_minutes=window_minutes)
 
     def run_alerts(self, **options: Any) -> AlertRun:
         """Evaluate the [[alerts]] rules and deliver new alerts (see `alerts.runner`)."""

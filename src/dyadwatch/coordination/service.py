@@ -1,0 +1,26 @@
+"""The coordination test run on a workspace: the wave about a dyad in a period, assessed."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from dyadwatch.errors import QueryError
+from dyadwatch.ledger.service import check_window, parse_dyads, source_facts_for
+from dyadwatch.ledger.stories import Window
+
+from .combine import Assessment, assess
+from .wave import official_statements, wave_items
+
+
+def coordination(engine: Engine, dyad_text: str, window: Window, *, window_minutes: float = 120) -> Assessment:
+    """Is the wave of documents about the dyad in the period coordinated? Refuses what cannot be judged."""
+    dyad = parse_dyads(engine, [dyad_text])[0]
+    check_window(engine, window)
+    if window.since is None or window.last_day is None:
+        raise QueryError("Name the wave: give --since and --until (a wave is a few days, e.g. 2025-06-27 to 2025-07-03).")
+    since, until = window.since, window.last_day
+    facts = source_facts_for(engine, window)
+    with engine.connect() as connection:
+        items = wave_items(connection, dyad, since, until, facts)
+        officials = official_statements(connection, dyad, since, until)
+    return assess(items, officials.assign(date_only=True), window_minutes=window_minutes)
