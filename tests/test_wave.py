@@ -83,3 +83,18 @@ def test_a_wave_needs_its_period(wave: dyadwatch.Workspace) -> None:
 
 def _day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def test_a_coordination_alert_fires_on_a_wave_above_its_threshold(wave: dyadwatch.Workspace) -> None:
+    config = wave.root / "dyadwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[[alerts]]\nname = "campaign"\nkind = "coordination"\n'
+                      'dyad = "RUS-AZE"\nthreshold = 0.01\nwave_days = 1\n', encoding="utf-8")
+    result = runner.invoke(app, ["alerts", "--dry-run", "--format", "json", "-w", str(wave.root)])
+    assert result.exit_code == 0, result.output
+    fired = json.loads(result.stdout)
+    assert [(a["rule"], a["day"]) for a in fired] == [("campaign", "2025-06-30")]
+    assert 0.01 <= fired[0]["evidence"]["probability"] < 1 and "state_share" in fired[0]["evidence"]
+    config.write_text(config.read_text(encoding="utf-8").replace("threshold = 0.01", "threshold = 1.5"),
+                      encoding="utf-8")
+    bad = runner.invoke(app, ["alerts", "--dry-run", "-w", str(wave.root)])
+    assert bad.exit_code != 0 and "threshold" in bad.output

@@ -13,9 +13,11 @@ from dyadwatch.alerts.delivery import (
 )
 from dyadwatch.alerts.rules import (
     AlertRule,
+    Coordinated,
     MaterialConflict,
     NewPhase,
     ToneDrop,
+    WaveScore,
     alert_id,
     evaluate,
     normalize_dyad,
@@ -23,7 +25,7 @@ from dyadwatch.alerts.rules import (
 )
 
 __all__ = [
-    "AlertRule", "DeliveryReport", "DeliverySettings", "MaterialConflict", "NewPhase", "Target", "TargetReport",
+    "AlertRule", "Coordinated", "WaveScore", "DeliveryReport", "DeliverySettings", "MaterialConflict", "NewPhase", "Target", "TargetReport",
     "ToneDrop", "alert_id", "alert_line", "deliver", "evaluate", "normalize_dyad", "parse_delivery", "parse_rules",
     "parse_target", "parse_targets",
 ]

@@ -69,9 +69,28 @@ class ToneDrop:
     min_days: int = 14
 
 
-Params = NewPhase | MaterialConflict | ToneDrop
-KINDS: dict[str, type[NewPhase] | type[MaterialConflict] | type[ToneDrop]] = {
-    cls.kind: cls for cls in (NewPhase, MaterialConflict, ToneDrop)
+@dataclass(frozen=True)
+class Coordinated:
+    kind: ClassVar[str] = "coordination"
+    threshold: float = 0.8
+    wave_days: int = 3
+    min_documents: int = 10
+
+
+@dataclass(frozen=True)
+class WaveScore:
+    """The coordination probability of the wave ending on ``day`` (the runner computes it from the store)."""
+
+    day: date
+    since: date
+    probability: float
+    documents: int
+    evidence: dict[str, Any]
+
+
+Params = NewPhase | MaterialConflict | ToneDrop | Coordinated
+KINDS: dict[str, type[NewPhase] | type[MaterialConflict] | type[ToneDrop] | type[Coordinated]] = {
+    cls.kind: cls for cls in (NewPhase, MaterialConflict, ToneDrop, Coordinated)
 }
 
 
@@ -168,6 +187,12 @@ def _params(where: str, cls: type[Params], table: Mapping[str, Any]) -> Params:
         return NewPhase(tuple(kinds))
     if cls is MaterialConflict:
         return MaterialConflict(_integer(where, table, "min_corroboration", MaterialConflict.min_corroboration, 1))
+    if cls is Coordinated:
+        threshold = table.get("threshold", Coordinated.threshold)
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
+            raise _error(where, "threshold", f"a probability between 0 and 1, not {threshold!r}")
+        return Coordinated(float(threshold), _integer(where, table, "wave_days", Coordinated.wave_days, 1),
+                           _integer(where, table, "min_documents", Coordinated.min_documents, 10))
     k = table.get("k", ToneDrop.k)
     if isinstance(k, bool) or not isinstance(k, (int, float)) or not k > 0:
         raise _error(where, "k", f"a positive number of standard deviations, not {k!r}")
@@ -193,6 +218,7 @@ def evaluate(
     daily: pd.DataFrame,
     events: pd.DataFrame,
     since: date | None,
+    waves: Sequence[WaveScore] = (),
 ) -> list[Alert]:
     """The alerts ``rule`` fires in ``dyad`` for things on or after ``since`` (all of them when None), oldest first.
 
@@ -207,7 +233,19 @@ def evaluate(
         return _new_phase(rule, params, dyad, phases, since)
     if isinstance(params, MaterialConflict):
         return _material_conflict(rule, params, dyad, events, since)
+    if isinstance(params, Coordinated):
+        return _coordinated(rule, params, dyad, waves, since)
     return _tone_drop(rule, params, dyad, daily, since)
+
+
+def _coordinated(rule: AlertRule, params: Coordinated, dyad: str, waves: Sequence[WaveScore],
+                 since: date | None) -> list[Alert]:
+    """A wave whose coordination probability reaches the threshold."""
+    return [_alert(rule, dyad, wave.day.isoformat(), wave.day,
+                   f"{dyad}: the wave of {wave.since} to {wave.day} ({wave.documents} documents) looks coordinated, "
+                   f"probability {wave.probability:.2f}", {"since": wave.since.isoformat(), "until": wave.day.isoformat(),
+                                                             "probability": wave.probability, **wave.evidence})
+            for wave in waves if wave.probability >= params.threshold and (since is None or wave.day >= since)]
 
 
 def _alert(rule: AlertRule, dyad: str, thing: str, day: date, message: str, evidence: dict[str, Any]) -> Alert:

@@ -18,6 +18,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from dyadwatch.config import WorkspaceConfig
+from dyadwatch.errors import DyadwatchError
 from dyadwatch.ledger.daily import daily_events, daily_series
 from dyadwatch.ledger.dyads import Dyad, parse
 from dyadwatch.ledger.model import Alert
@@ -30,7 +31,7 @@ from dyadwatch.store.schema import alerts as alerts_table
 from dyadwatch.store.schema import events as events_table
 
 from .delivery import DeliveryReport, DeliverySettings, Target, deliver, parse_delivery
-from .rules import AlertRule, evaluate
+from .rules import AlertRule, Coordinated, WaveScore, evaluate
 
 CURSOR = "alerts:last_day"
 LOOKBACK_DAYS = 60  # days of series read before the first evaluated day (the tone baseline needs 30)
@@ -106,8 +107,30 @@ def _evaluate_dyad(engine: Engine, dyad: Dyad, rules: list[AlertRule], since: da
         return []
     fired = []
     for rule in rules:
-        fired += evaluate(rule, dyad=dyad.code, phases=phases, daily=daily, events=events, since=since)
+        waves = _waves(engine, dyad, rule.params, daily, since) if isinstance(rule.params, Coordinated) else []
+        fired += evaluate(rule, dyad=dyad.code, phases=phases, daily=daily, events=events, since=since, waves=waves)
     return fired
+
+
+def _waves(engine: Engine, dyad: Dyad, params: Coordinated, daily: pd.DataFrame, since: date | None) -> list[WaveScore]:
+    """The coordination probability of each busy day's wave (the day and the days before it) from ``since``."""
+    from dyadwatch.coordination.service import coordination
+
+    busy = daily["documents"].rolling(params.wave_days, min_periods=1).sum()
+    scores = []
+    for stamp, documents in busy.items():
+        day = pd.Timestamp(stamp).date()
+        if documents < params.min_documents or (since is not None and day < since):
+            continue
+        first = day - timedelta(days=params.wave_days - 1)
+        try:
+            result = coordination(engine, dyad.code, Window(since=first, until=day))
+        except DyadwatchError:
+            continue
+        scores.append(WaveScore(day, first, result.probability, int(documents), {
+            "features": {k: round(v, 4) for k, v in result.features.items()},
+            "state_share": round(result.concentration.state_share, 4), "synchrony_p": result.synchrony.p_value}))
+    return scores
 
 
 def _store(engine: Engine, fired: list[Alert]) -> None:
