@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -51,6 +51,7 @@ UntilOpt = Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help
 ClusterOpt = Annotated[Optional[str], typer.Option(help="Only this near-duplicate cluster (its id).")]
 LimitOpt = Annotated[int, typer.Option(min=0, help="At most N rows (0 = all).")]
 DOC_COLUMNS = ("id", "published", "language", "source", "cluster", "title")
+WAVE_LEAD_DAYS = 2  # the demo's coordination test starts this many days before an escalation
 SYNTHETIC_BANNER = "SYNTHETIC DEMO: every outlet, author and text in this example is invented (synthetic: true)."
 
 
@@ -335,8 +336,10 @@ def _print_ledger_findings(ws: Workspace) -> None:
         columns = [c for c in LEDGER_TABLE_COLUMNS if c != "tone"] + [c for c in monthly if c.startswith("context.")]
         emit(monthly.round(2).to_dict("records"), OutputFormat.table, columns,
              title=f"ledger {a}-{b} per month (stories, not copies)")
-        found = [_phase_row(p.to_dict()) for p in ws.phase_list(f"{a}-{b}")]
-        emit(found, OutputFormat.table, PHASE_COLUMNS, title=f"phases {a}-{b}")
+        phases = ws.phase_list(f"{a}-{b}")
+        emit([_phase_row(p.to_dict()) for p in phases], OutputFormat.table, PHASE_COLUMNS, title=f"phases {a}-{b}")
+        for phase in (p for p in phases if p.kind == "escalation"):
+            _print_wave(ws, f"{a}-{b}", phase.start - timedelta(days=WAVE_LEAD_DAYS), phase.end)
         for leader in [f"{x}:{b}" for x, y in ws.config.related_dyads if y == b and x != a]:
             try:
                 test = ws.coincidences(f"{a}:{b}", leader, window=2)
@@ -347,6 +350,19 @@ def _print_ledger_findings(ws: Workspace) -> None:
             typer.echo(f"coincidence {leader} → {a}:{b} within 2 days: rate {test.rate:.2f} "
                        f"(expected {test.expected_rate:.2f}), p = {test.p_value:.3f}, "
                        f"{test.leader_events} leader and {test.follower_events} follower moves; pairs: {pairs}")
+
+
+def _print_wave(ws: Workspace, dyad: str, since: date, until: date) -> None:
+    """The coordination test on the coverage of one escalation, with the features that weighed most."""
+    try:
+        result = ws.coordination(dyad, since=since, until=until)
+    except DyadwatchError as exc:
+        typer.echo(f"coordination {dyad} {since} to {until}: not judged ({exc.message})")
+        return
+    top = sorted(result.contributions.items(), key=lambda item: -abs(item[1]))[:3]
+    weights = ", ".join(f"{name} {value:+.2f}" for name, value in top)
+    typer.echo(f"coordination {dyad} {since} to {until}: probability {result.probability:.2f} over "
+               f"{result.concentration.items} documents; weighed most: {weights}")
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ Each ``[[alerts]]`` table is one rule::
 
     [[alerts]]
     name = "ru-az-escalation"        # unique; part of every alert id (renaming a rule fires it afresh)
-    kind = "new_phase"               # new_phase | material_conflict | tone_drop
+    kind = "new_phase"               # new_phase | material_conflict | tone_drop | coordination
     dyad = "RUS-AZE"                 # optional: RUS-AZE (either direction) or RUS:AZE (RUS acting on AZE);
                                      # absent: every watched dyad
     deliver = ["stdout"]             # optional: targets (see dyadwatch.alerts.delivery); absent: [alerts_delivery]
@@ -21,6 +21,13 @@ Each ``[[alerts]]`` table is one rule::
     k = 2.0
     baseline_days = 30               # calendar days before the day that form the baseline
     min_days = 14                    # days with a tone in the baseline needed to judge
+
+    [[alerts]]
+    name = "campaign"
+    kind = "coordination"            # the wave ending on a day looks coordinated (coordination test)
+    threshold = 0.8                  # probability that fires
+    wave_days = 3                    # the day and the days before it
+    min_documents = 10               # busier waves only
 
 A rule fires for a thing on or after ``since``: a phase by its start, a story by its event date, a tone
 drop by its day. Alert ids hash rule name, dyad and the thing (phase id, story, day), so a rerun over the
