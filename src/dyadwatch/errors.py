@@ -61,16 +61,20 @@ class QueryError(DyadwatchError):
     code = "E030"
 
 
-class ActorFileError(InputError):
-    """An actor file (YAML or CSV) with a malformed record; the message names file, line and field."""
-
-    code = "E050"
+class DataFileError(InputError):
+    """A data file (actors, narratives, lexicons) with a malformed record; the message names file, line and field."""
 
     def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:
         where = f"{path}, line {line}" if line is not None else path
         what = f", field '{field}'" if field else ""
         super().__init__(f"{where}{what}: {problem}")
         self.path, self.line, self.field = path, line, field
+
+
+class ActorFileError(DataFileError):
+    """An actor file (YAML or CSV) with a malformed record."""
+
+    code = "E050"
 
 
 class UnknownActor(QueryError):

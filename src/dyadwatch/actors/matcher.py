@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dyadwatch.text.normalize import normalize
+from dyadwatch.text.phrases import phrase_variants
 from dyadwatch.text.search_keys import folded_word, word_spans
 from dyadwatch.text.tokens import Token
 
 from .forms import subject_forms, word_forms
 from .registry import ActorRegistry
-
-_ZWNJ = "\u200c"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +37,6 @@ class _Pattern:
     subject: tuple[frozenset[str], ...]
 
 
-def _alias_variants(alias: str) -> list[str]:
-    """An alias as written, plus the Persian habit of writing a ZWNJ as a space (or nothing)."""
-    text = normalize(alias)
-    variants = [text]
-    if _ZWNJ in text:
-        variants += [text.replace(_ZWNJ, " "), text.replace(_ZWNJ, "")]
-    return variants
-
-
 class ActorMatcher:
     """Aliases of one language compiled into a first-word index; longest match wins, left to right."""
 
@@ -57,7 +46,7 @@ class ActorMatcher:
         for actor in registry:
             owner = registry.canonical(actor.id)
             for alias in actor.aliases.get(language, ()):
-                for variant in _alias_variants(alias):
+                for variant in phrase_variants(alias):
                     self._add(owner, [word for word, _, _ in word_spans(variant)])
         for patterns in self._index.values():
             patterns.sort(key=lambda p: -len(p.rest))

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from dyadwatch.errors import InputError
+from dyadwatch.errors import DataFileError
 from dyadwatch.lang import available_languages
 
 from .model import Narrative
@@ -25,16 +25,10 @@ _CSV_SEPARATOR = "|"
 _CSV_COLUMNS = ("id", "name", "description", "language", "phrase")
 
 
-class NarrativeFileError(InputError):
-    """A narrative file (YAML or CSV) with a malformed record; the message names file, line and field."""
+class NarrativeFileError(DataFileError):
+    """A narrative file (YAML or CSV) with a malformed record."""
 
     code = "E054"
-
-    def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:
-        where = f"{path}, line {line}" if line is not None else path
-        what = f", field '{field}'" if field else ""
-        super().__init__(f"{where}{what}: {problem}")
-        self.path, self.line, self.field = path, line, field
 
 
 class _Record:

@@ -31,7 +31,7 @@ from functools import cache, cached_property
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from dyadwatch.errors import InputError
+from dyadwatch.errors import DataFileError, InputError
 from dyadwatch.lang import language_file
 from dyadwatch.text.normalize import normalize
 from dyadwatch.text.phrases import PREFIX_MARK, PhraseIndex, index_for
@@ -49,14 +49,10 @@ MAX_WEIGHT = 3.0
 NEGATOR_KEY_PREFIX = "!neg:"
 
 
-class ToneLexiconError(InputError):
-    """A malformed line in a tone lexicon; the message names file, line and field."""
+class ToneLexiconError(DataFileError):
+    """A malformed line in a tone lexicon."""
 
     code = "E057"
-
-    def __init__(self, path: str, line: int, field: str, problem: str) -> None:
-        super().__init__(f"{path}, line {line}, field '{field}': {problem}")
-        self.path, self.line, self.field = path, line, field
 
 
 @dataclass(frozen=True, slots=True)
