@@ -37,7 +37,7 @@ from dyadwatch.errors import DyadwatchError  # noqa: E402
 DOCS = ROOT / "docs" / "benchmarks.md"
 WINDOWS = (1, 2)
 INTRO = ("`benchmarks/phases_eval.py --gdelt1 ../shared/refdata/gdelt1_sample/gdelt1_events_RUS_AZE_IRN_TUR_2011-2013.csv "
-         "--write-docs`. Held-out seeds 1001–1020 were never used for tuning (the detector was tuned on seeds 1–20 "
+         "--write-docs`. Held-out seeds 1001–1020 were never used for tuning (the detector was chosen on seeds 1–20 and 2001–2100 "
          "with `benchmarks/planted.py`). A planted onset is found when an escalation starts within ±1 day of it; a "
          "false alarm is an escalation starting outside every planted episode.")
 GDELT1_DYADS = ("RUS-AZE", "IRN-AZE", "TUR-AZE", "RUS-TUR", "RUS-IRN", "IRN-TUR")
