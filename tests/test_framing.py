@@ -96,3 +96,13 @@ def test_narratives_cli_add_import_and_bad_file(framed: dyadwatch.Workspace, tmp
     assert tone.exit_code == 0 and json.loads(tone.stdout)[0]["about"] in {"AZE", "RUS"}
     missing = runner.invoke(app, ["tone", "ffffffffff", "-w", root])
     assert missing.exit_code != 0 and "No single document" in missing.output
+
+
+def test_tone_and_narrative_matches_read_as_dataframes(framed: dyadwatch.Workspace) -> None:
+    tones = framed.tones(about="AZE")
+    russian = tones[tones["source"] == "Neva Courier"]
+    assert len(russian) == 2 and (russian["score"] < 0).all() and set(russian["country"]) == {"RUS"}
+    assert all(isinstance(words, list) and words for words in russian["words"])
+    matches = framed.narrative_matches(narrative="russophobia")
+    assert len(matches) == 2 and set(matches["source"]) == {"Neva Courier"}
+    assert (matches["end"] > matches["start"]).all()

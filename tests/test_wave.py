@@ -98,3 +98,12 @@ def test_a_coordination_alert_fires_on_a_wave_above_its_threshold(wave: dyadwatc
                       encoding="utf-8")
     bad = runner.invoke(app, ["alerts", "--dry-run", "-w", str(wave.root)])
     assert bad.exit_code != 0 and "threshold" in bad.output
+
+
+def test_the_evidence_reads_as_dataframes(wave: dyadwatch.Workspace) -> None:
+    from dyadwatch.coordination.service import evidence_frames
+
+    frames = evidence_frames(wave.coordination("RUS-AZE", since=_day("2025-06-30"), until=_day("2025-06-30")))
+    assert len(frames["features"]) == 10 and {"feature", "value", "contribution"} <= set(frames["features"])
+    assert "RUS.MFA" in set(frames["statements"]["body"])
+    assert set(frames) == {"features", "pairs", "edges", "statements"}

@@ -37,7 +37,7 @@ from .ledger.context import ContextReport
 from .ledger.model import Coincidence, Phase
 from .ledger.phase_store import phases_frame
 from .narratives import Narrative, parse_narratives, read_narrative_file
-from .narratives.counts import narrative_counts
+from .narratives.counts import frame_rows, narrative_counts
 from .narratives.stored import store_narratives, workspace_narratives
 from .pipeline import PipelineSettings
 from .process import ProcessReport, count_pending, mark_all_pending, process_pending
@@ -304,6 +304,27 @@ class Workspace:
         facts = ledger_service.source_facts_for(self.engine, Window())
         with self.engine.connect() as connection:
             return narrative_counts(connection, facts, **options)
+
+    def tones(self, *, about: str | None = None, since: date | None = None,
+              until: date | None = None) -> pd.DataFrame:
+        """Directed tone of every stored document about each state it mentions, one row per (document, state)."""
+        facts = ledger_service.source_facts_for(self.engine, Window())
+        with self.engine.connect() as connection:
+            frame = frame_rows(connection, doc_tone, since=_as_date(since), until=_as_date(until))
+        frame["country"] = frame["source_id"].map(lambda s: facts.get(int(s), {}).get("country"))
+        if about:
+            frame = frame[frame["about"] == about.upper()]
+        frame["words"] = frame["words"].map(json.loads)
+        return frame.drop(columns=["id", "doc_pk", "source_id"]).reset_index(drop=True)
+
+    def narrative_matches(self, *, narrative: str | None = None, since: date | None = None,
+                          until: date | None = None) -> pd.DataFrame:
+        """Every narrative phrase found, one row per match, with its document, source, sentence and span."""
+        with self.engine.connect() as connection:
+            frame = frame_rows(connection, doc_narratives, since=_as_date(since), until=_as_date(until))
+        if narrative:
+            frame = frame[frame["narrative_id"] == narrative]
+        return frame.drop(columns=["id", "doc_pk", "source_id"]).reset_index(drop=True)
 
     def document_tone(self, ident: str) -> list[dict[str, Any]]:
         """A document's tone about each state it mentions, with the words (and their surface text)."""

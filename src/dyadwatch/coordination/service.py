@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from sqlalchemy import Engine
 
 from dyadwatch.errors import QueryError
@@ -24,3 +25,14 @@ def coordination(engine: Engine, dyad_text: str, window: Window, *, window_minut
         items = wave_items(connection, dyad, since, until, facts)
         officials = official_statements(connection, dyad, since, until)
     return assess(items, officials.assign(date_only=True), window_minutes=window_minutes)
+
+
+def evidence_frames(result: Assessment) -> dict[str, pd.DataFrame]:
+    """The assessment's evidence as DataFrames: features with contributions, synchronous pairs, edges, statements."""
+    data = result.to_dict()
+    features = pd.DataFrame({"feature": list(data["features"]), "value": list(data["features"].values()),
+                             "contribution": [data["contributions"][k] for k in data["features"]],
+                             "meaning": [data["feature_definitions"][k] for k in data["features"]]})
+    return {"features": features, "pairs": pd.DataFrame(data["synchrony"]["pairs"]),
+            "edges": pd.DataFrame(data["synchrony"]["edges"]),
+            "statements": pd.DataFrame(data["lead_lag"]["statements"])}

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 
 import pandas as pd
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 
 from dyadwatch.ledger.attention import period_start
-from dyadwatch.store.schema import doc_narratives, documents
+from dyadwatch.store.schema import doc_narratives, documents, sources
 
 GROUPINGS = ("country", "ownership", "owner_group", "source")
 
@@ -50,3 +50,20 @@ def _group(fact: Mapping[str, object], by: str, source_id: int) -> str:
     if value:
         return str(value)
     return name if by == "owner_group" else "unknown"
+
+
+def frame_rows(connection: Connection, table: Table, *, since: date | None = None,
+               until: date | None = None) -> pd.DataFrame:
+    """Rows of a per-document table (doc_tone, doc_narratives) with document id, source, publication time."""
+    when = func.coalesce(documents.c.published, documents.c.collected_at)
+    query = (select(table, documents.c.id.label("doc_id"), documents.c.source_id, sources.c.name.label("source"),
+                    when.label("published"))
+             .select_from(table.join(documents, documents.c.pk == table.c.doc_pk)
+                          .join(sources, sources.c.id == documents.c.source_id))
+             .order_by(when, table.c.id))
+    if since:
+        query = query.where(when >= datetime.combine(since, time.min, timezone.utc))
+    if until:
+        query = query.where(when < datetime.combine(until + timedelta(days=1), time.min, timezone.utc))
+    result = connection.execute(query)
+    return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
