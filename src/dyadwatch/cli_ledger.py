@@ -14,7 +14,6 @@ import typer
 
 from .cli_support import FormatOpt, WorkspaceOpt, err, handled, open_workspace_option
 from .errors import InputError
-from .ledger import Window
 from .output import OutputFormat, emit
 
 LEDGER_TABLE_COLUMNS = (
@@ -50,12 +49,6 @@ class FrameFormat(str, Enum):
     json = "json"
     csv = "csv"
     parquet = "parquet"
-
-
-def window_of(since: datetime | None, until: datetime | None, as_of: datetime | None,
-              origin: str | None = None) -> Window:
-    return Window(since=since.date() if since else None, until=until.date() if until else None,
-                  as_of=as_of.date() if as_of else None, origin=origin)
 
 
 def write_frame(frame: pd.DataFrame, fmt: FrameFormat, columns: tuple[str, ...], out: Path | None,
