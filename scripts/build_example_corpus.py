@@ -1314,6 +1314,13 @@ min_corroboration = 2
 name = "gdelt-tone-drop"
 kind = "tone_drop"
 k = 2.0
+
+[[alerts]]
+name = "campaign"
+kind = "coordination"
+threshold = 0.8
+wave_days = 3
+min_documents = 50
 '''
 
 
@@ -1388,7 +1395,7 @@ November–December 2025. Load it with `dyadwatch.toml` in this folder.
 | `outlets.csv` | {len(OUTLETS)} | outlet profiles |
 | `actors.yaml` | — | the workspace's own actors and cited relations between real people and bodies (documented offices; one claim marked `alleged`); written by hand, not by the generator |
 | `context/flights_weekly.csv` | — | a weekly context series shown beside the ledger — invented (synthetic), not flight data; written by hand, not by the generator |
-| `dyadwatch.toml` | — | workspace config wiring up all of the above, and three alert rules (delivered to `alerts.jsonl`) |
+| `dyadwatch.toml` | — | workspace config wiring up all of the above, and four alert rules (delivered to `alerts.jsonl`) |
 
 Feed, page and Telegram items are separate items (own ids/URLs), not copies of `documents.jsonl` lines.
 
