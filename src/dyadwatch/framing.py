@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .lang import language_file
 from .narratives import Narrative, matcher_for
-from .tone.lexicon import TONE_FILE, lexicon_for
+from .tone.lexicon import TONE_FILE, Lexicon, lexicon_for, override_file
 from .tone.scorer import DirectedTone, directed_tone
 
 NarrativeRow = tuple[int, str, int, int, str]
@@ -38,7 +38,20 @@ def document_tone(text: str, sentences: Sequence[tuple[int, int]], language: str
     """Tone about each state the document mentions (``states``: ISO3 and span of each actor mention)."""
     if not language or not states or not has_tone_lexicon(language):
         return []
-    return directed_tone(text, list(sentences), language, list(states), lexicon_for(language, overrides))
+    return directed_tone(text, list(sentences), language, list(states), _lexicon(language, overrides))
+
+
+_LEXICONS: dict[tuple[str, str, int | None], Lexicon] = {}
+
+
+def _lexicon(language: str, overrides: Path | None) -> Lexicon:
+    """The lexicon, built once per language and state of the workspace's tone.tsv (its modification time)."""
+    path = override_file(overrides) if overrides is not None else None
+    stamp = path.stat().st_mtime_ns if path is not None and path.is_file() else None
+    key = (language, str(path), stamp)
+    if key not in _LEXICONS:
+        _LEXICONS[key] = lexicon_for(language, overrides)
+    return _LEXICONS[key]
 
 
 def frames_fingerprint(languages: Sequence[str], narratives: Sequence[Narrative], overrides: Path | None) -> str:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from dyadwatch.text.phrases import PhraseIndex
 
@@ -41,12 +39,12 @@ class NarrativeMatcher:
         return {hit.narrative for hit in self.find(text)}
 
 
-def _fingerprint(narratives: tuple[Narrative, ...], language: str) -> str:
-    payload = json.dumps([language, [asdict(n) for n in narratives]], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+def _fingerprint(narratives: tuple[Narrative, ...], language: str) -> int:
+    """The phrases of ``language`` and whose they are: what a compiled matcher depends on (cheap, per document)."""
+    return hash((language, tuple((n.id, n.phrases.get(language, ())) for n in narratives)))
 
 
-_MATCHERS: dict[str, NarrativeMatcher] = {}
+_MATCHERS: dict[int, NarrativeMatcher] = {}
 
 
 def matcher_for(narratives: Iterable[Narrative], language: str) -> NarrativeMatcher:
