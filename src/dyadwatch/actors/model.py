@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 KINDS = ("country", "body", "person", "organisation", "company", "media", "place", "group")
-RELATIONS = ("heads", "member_of", "patron_of", "business_partner", "part_of", "owns")
+RELATIONS = ("heads", "member_of", "patron_of", "business_partner", "part_of", "owns", "kin")
 STATUSES = ("documented", "alleged")
 
 

@@ -369,3 +369,40 @@ doc_tone = Table(
     Column("sentences", Integer, nullable=False),
     Column("words", Text, nullable=False),
 )
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("question", Text, nullable=False),
+    Column("dyad", String(7), nullable=False),
+    Column("yaml", Text, nullable=False),
+    Column("updated_at", TZ, nullable=False),
+)
+
+forecasts = Table(
+    "forecasts",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("assessment_id", String(64)),
+    Column("question", Text, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("created", Date, nullable=False),
+    Column("deadline", Date, nullable=False),
+    Column("resolved", Date),
+    Column("outcome", Boolean),
+)
+
+forecast_log = Table(
+    "forecast_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("forecast_id", String(64), nullable=False, index=True),
+    Column("action", String(10), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("probability", Float),
+    Column("confidence", String(10)),
+    Column("analyst", Text, nullable=False),
+    Column("note", Text),
+    Column("recorded_at", TZ, nullable=False),
+)

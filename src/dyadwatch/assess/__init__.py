@@ -1,0 +1,1 @@
+"""Structured reasoning: assessments, hypotheses, ACH, premises and forecasts."""
