@@ -1293,6 +1293,10 @@ kind = "events"
 path = "events.jsonl"
 
 [[sources]]
+kind = "assessment"
+path = "assessment.yaml"
+
+[[sources]]
 kind = "context"
 path = "context/flights_weekly.csv"
 dyad = "RUS-AZE"
@@ -1394,6 +1398,7 @@ November–December 2025. Load it with `dyadwatch.toml` in this folder.
 | `events.jsonl` | 52 | the analyst's curated event list (copy of the starter's) |
 | `outlets.csv` | {len(OUTLETS)} | outlet profiles |
 | `actors.yaml` | — | the workspace's own actors and cited relations between real people and bodies (documented offices; one claim marked `alleged`); written by hand, not by the generator |
+| `assessment.yaml` | — | the reference case as an assessment (two hypotheses with observables, evidence rated for ACH, premises, the outlook as a forecast logged on 3 July 2025); written by hand, not by the generator |
 | `context/flights_weekly.csv` | — | a weekly context series shown beside the ledger — invented (synthetic), not flight data; written by hand, not by the generator |
 | `dyadwatch.toml` | — | workspace config wiring up all of the above, and four alert rules (delivered to `alerts.jsonl`) |
 

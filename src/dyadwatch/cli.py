@@ -12,8 +12,10 @@ import typer
 
 from .cli_actors import actors_app
 from .cli_analysis import alerts, coincidences, coordination, phases
+from .cli_assess import assess_app
 from .cli_coding import code, explain
 from .cli_events import events_app
+from .cli_forecast import forecast_app
 from .cli_frames import narratives_app, tone
 from .cli_ledger import context_app, ledger
 from .cli_sources import sources_app
@@ -35,6 +37,8 @@ app.add_typer(events_app, name="events")
 app.add_typer(sources_app, name="sources")
 app.add_typer(actors_app, name="actors")
 app.add_typer(context_app, name="context")
+app.add_typer(assess_app, name="assess")
+app.add_typer(forecast_app, name="forecast")
 app.add_typer(narratives_app, name="narratives")
 app.command()(tone)
 app.command()(ledger)
@@ -303,6 +307,7 @@ def demo(
         _print_summary(ws, OutputFormat.table)
         _print_coded_events(ws)
         _print_ledger_findings(ws)
+        _print_assessments(ws)
         typer.echo(SYNTHETIC_BANNER)
         typer.echo(f"Try: dyadwatch search Алиев --workspace {directory}")
         typer.echo(f"     dyadwatch events --dyad RUS:AZE --since 2025-06-27 --until 2025-07-05 --workspace {directory}")
@@ -350,6 +355,28 @@ def _print_ledger_findings(ws: Workspace) -> None:
             typer.echo(f"coincidence {leader} → {a}:{b} within 2 days: rate {test.rate:.2f} "
                        f"(expected {test.expected_rate:.2f}), p = {test.p_value:.3f}, "
                        f"{test.leader_events} leader and {test.follower_events} follower moves; pairs: {pairs}")
+
+
+def _print_assessments(ws: Workspace) -> None:
+    """Each assessment's ACH ranking, its checked observables and premises, and its forecasts' Brier score."""
+    from .assess.forecasts import brier
+    from .assess.service import forecasts_of
+
+    for listed in ws.assessments():
+        assessment = ws.assessment(listed["id"])
+        typer.echo(f"assessment {assessment.id}: {assessment.question}")
+        scores = ws.ach(assessment.id).scores().reset_index().round(3)
+        emit(scores.to_dict("records"), OutputFormat.table, tuple(str(c) for c in scores.columns),
+             title="ACH: hypotheses ranked")
+        checked = [item.to_dict() for item in ws.check_assessment(assessment.id)]
+        emit(checked, OutputFormat.table, ("kind", "owner", "id", "verdict", "found"),
+             title="observables and premises against the record")
+        forecasts = forecasts_of(assessment)
+        for forecast in forecasts:
+            outcome = forecast.resolution.outcome if forecast.resolution else "open"
+            typer.echo(f"forecast {forecast.id}: {forecast.statement(forecast.created)} Resolved: {outcome}.")
+        if any(f.resolution for f in forecasts):
+            typer.echo(f"Brier score of the resolved forecasts: {brier(forecasts):.4f}")
 
 
 def _print_wave(ws: Workspace, dyad: str, since: date, until: date) -> None:

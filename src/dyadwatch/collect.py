@@ -147,6 +147,14 @@ def _context_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
     return report.new + report.updated, report.unchanged, report.quarantined
 
 
+def _assessment_file(spec: SourceSpec, engine: Engine) -> tuple[int, int, int]:
+    """An assessment kept as YAML beside the workspace; returns (1, 0, 0) when stored anew, else (0, 1, 0)."""
+    from .assess.service import import_assessment
+
+    _, changed = import_assessment(engine, spec.path)
+    return int(changed), int(not changed), 0
+
+
 def _each_file(read: Callable[[Path], Iterable[Any]]) -> Callable[[SourceSpec], Results]:
     """A reader of every file under the source's path."""
 
@@ -203,6 +211,7 @@ KINDS: dict[str, Kind] = {
     "registry": Kind(load=_registry_file),
     "actors": Kind(load=_actor_file),
     "context": Kind(load=_context_file),
+    "assessment": Kind(load=_assessment_file),
     "files": Kind(_local_documents("auto"), insert_documents),
     "telegram-export": Kind(_local_documents("telegram"), insert_documents),
     "jsonl": Kind(_local_documents("jsonl"), insert_documents),

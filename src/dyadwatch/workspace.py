@@ -15,6 +15,10 @@ from sqlalchemy import Engine, func, select
 from .actors.discovery import Candidate, DocText, find_unknown, group_known
 from .actors.registry import ActorRegistry
 from .alerts.runner import AlertRun, alerts_frame, run_alerts
+from .assess import service as assess_service
+from .assess.ach import AchResult
+from .assess.model import Assessment as AssessmentFile
+from .assess.service import CheckedItem
 from .coding import CodingOptions
 from .coding.corroboration import add_corroboration, stories
 from .collect import CollectReport, collect, source_specs
@@ -265,6 +269,24 @@ class Workspace:
         """Deliberate or spontaneous: the coordination assessment of the documents about ``dyad`` in the period."""
         period = Window(since=_as_date(since), until=_as_date(until), as_of=_as_date(as_of))
         return coordination_service.coordination(self.engine, dyad, period, window_minutes=window_minutes)
+
+    def import_assessment(self, path: Path | str) -> tuple[AssessmentFile, bool]:
+        """Store an assessment YAML file (replacing one of its id); returns it and whether anything changed."""
+        return assess_service.import_assessment(self.engine, Path(path))
+
+    def assessment(self, ident: str) -> AssessmentFile:
+        return assess_service.load_assessment(self.engine, ident)
+
+    def assessments(self) -> list[dict[str, Any]]:
+        return assess_service.list_assessments(self.engine)
+
+    def ach(self, ident: str, *, as_of: date | None = None) -> AchResult:
+        """The ACH scores of an assessment, with only the evidence known by ``as_of``."""
+        return assess_service.score(self.engine, self.assessment(ident), as_of=_as_date(as_of))
+
+    def check_assessment(self, ident: str, *, as_of: date | None = None) -> list[CheckedItem]:
+        """Observables and premises checked against the record as known by ``as_of``."""
+        return assess_service.check(self.engine, self.assessment(ident), as_of=_as_date(as_of))
 
     def run_alerts(self, **options: Any) -> AlertRun:
         """Evaluate the [[alerts]] rules and deliver new alerts (see `alerts.runner`)."""

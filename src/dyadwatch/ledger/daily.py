@@ -21,9 +21,9 @@ def daily_series(connection: Connection, dyad: Dyad, window: Window,
     if frame.empty:
         return frame.set_index("period")
     grouped = frame.groupby("period")
-    daily = grouped[list(SUMMED)].sum()
+    daily = grouped[list(SUMMED)].sum().astype({"goldstein_sum": "float64", "stories": "int64"})
     daily["tone"] = grouped["tone"].mean()
-    daily["goldstein_mean"] = (daily["goldstein_sum"] / daily["stories"]).where(daily["stories"] > 0)
+    daily["goldstein_mean"] = (daily["goldstein_sum"] / daily["stories"].where(daily["stories"] > 0))
     days = pd.date_range(daily.index.min(), daily.index.max(), freq="D")
     daily = daily.reindex(days)
     daily[list(SUMMED)] = daily[list(SUMMED)].fillna(0)
