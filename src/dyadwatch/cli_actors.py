@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .cli_network import centrality, import_ftm, network
 from .cli_support import FormatOpt, WorkspaceOpt, handled, open_workspace_option, progress_bar
 from .output import OutputFormat, emit
 
@@ -150,3 +151,8 @@ def actors_unknown(
         for c in candidates
     ]
     emit(records, fmt, ("name", "kind", "language", "count", "documents", "contexts"))
+
+
+actors_app.command("network")(network)
+actors_app.command("centrality")(centrality)
+actors_app.command("import-ftm")(import_ftm)
