@@ -71,3 +71,24 @@ def test_export_round_trips_and_bad_files_name_line_and_field(assessed: dyadwatc
 
 def _day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def test_new_evidence_matching_an_observable_is_flagged(assessed: dyadwatch.Workspace) -> None:
+    flags = {flag.observable: flag for flag in assessed.review_assessment("ru-az-june-2025", since=_day("2025-06-29"))}
+    assert "H2.lead" in flags and len(flags["H2.lead"].new_items) == 1  # the ministry's statement of 30 June
+    assert flags["H1.lead"].then.verdict == flags["H1.lead"].now.verdict == "contradicted"  # police first, still
+    quiet = runner.invoke(app, ["assess", "review", "ru-az-june-2025", "--since", "2025-12-31",
+                                "-w", str(assessed.root)])
+    assert quiet.exit_code == 0 and "Nothing new" in quiet.output
+
+
+def test_explain_resolves_an_actor_to_its_roles_and_ties(sqlite_workspace: dyadwatch.Workspace,
+                                                         tmp_path: Path) -> None:
+    docs = [news("c1", "Vladimir Putin spoke by phone with Ilham Aliyev on Tuesday.",
+                 published="2025-10-08T09:00:00Z", language="en")]
+    sqlite_workspace.ingest([write_jsonl(tmp_path / "call.jsonl", docs)])
+    sqlite_workspace.process()
+    event = sqlite_workspace.events(origin="coded").iloc[0]
+    result = runner.invoke(app, ["explain", str(event["id"]), "--json", "-w", str(sqlite_workspace.root)])
+    links = json.loads(result.stdout)["links"]
+    assert any("RUS.PRES" in link for link in links["source"]) and any("AZE.PRES" in link for link in links["target"])

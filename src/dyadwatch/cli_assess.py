@@ -134,3 +134,25 @@ def assess_check(
         for row in rows:
             row["items"] = " ".join(row["items"][:5]) + (" …" if len(row["items"]) > 5 else "")
     emit(rows, fmt, ("kind", "owner", "id", "verdict", "found", "text", "items"), title=f"Checks of {ident}")
+
+
+@assess_app.command("review")
+@handled
+def assess_review(
+    ident: Annotated[str, typer.Argument(help="The assessment's id.")],
+    since: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Compare with the record as of "
+                                                      "this day (default: the newest evidence's day).")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """New evidence to review: observables whose verdict or items changed since the assessment was written."""
+    with open_workspace_option(workspace) as ws:
+        flags = ws.review_assessment(ident, since=_day(since))
+    rows = [flag.to_dict() for flag in flags]
+    if not rows and fmt is OutputFormat.table:
+        typer.echo("Nothing new: every observable reads as it did.")
+        return
+    if fmt is OutputFormat.table:
+        for row in rows:
+            row["new_items"] = " ".join(row["new_items"][:5])
+    emit(rows, fmt, ("hypothesis", "observable", "then", "now", "found", "new_items"), title=f"Review of {ident}")

@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from .actors.network import link_event
+from .actors.registry import ActorRegistry
 from .cli_support import WorkspaceOpt, err, handled, open_workspace_option, progress_bar
 
 _STYLES = {"source": "bold green", "target": "bold red", "trigger": "bold reverse"}
@@ -34,11 +36,13 @@ def explain(
     """Show the sentence behind an event, actors and trigger highlighted, and why it got its category."""
     with open_workspace_option(workspace) as ws:
         detail = ws.event(event_id)
+        links = _links(ws.actor_registry(), detail)
     doc = detail.get("document") or {}
     why = json.loads(detail.get("raw") or "{}").get("why", []) if detail["origin"] == "coded" else []
     if as_json:
         out = {k: v for k, v in detail.items() if k not in ("raw",)}
         out["why"] = why
+        out["links"] = links
         if doc:
             out["sentence"] = (doc.get("norm_text") or "")[detail["span_start"]:detail["span_end"]]
             out["document"] = {k: v for k, v in doc.items() if k != "norm_text"}
@@ -66,6 +70,9 @@ def explain(
         }))
     for line in why:
         console.print(Text(f"why: {line}"))
+    for side, found in links.items():
+        for link in found:
+            console.print(Text(f"{side} actor: {link}"))
     if detail.get("date_note"):
         console.print(Text(f"date: {detail['date_note']}"))
     console.print(Text(f"coder: {detail.get('coder') or '-'} {detail.get('coder_version') or ''}  confidence: {detail.get('confidence')}"))
@@ -73,6 +80,16 @@ def explain(
         console.print(Text(f"override {entry['created_at']} by {entry['analyst']}: {entry['action']} "
                            f"{entry.get('field') or ''} {entry.get('old_value') or ''} -> {entry.get('new_value') or ''} "
                            f"({entry.get('note') or ''})"))
+
+
+def _links(registry: ActorRegistry, detail: dict[str, Any]) -> dict[str, list[str]]:
+    """What each side's actor was linked to on the event's day (roles, relations with status and citation)."""
+    out: dict[str, list[str]] = {}
+    for side, key in (("source", "actor1_id"), ("target", "actor2_id")):
+        actor = detail.get(key)
+        if actor and actor in registry:
+            out[side] = link_event(registry, actor, detail["event_date"])
+    return out
 
 
 def _read_records(path: Path) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:

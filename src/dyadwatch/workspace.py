@@ -18,7 +18,7 @@ from .alerts.runner import AlertRun, alerts_frame, run_alerts
 from .assess import service as assess_service
 from .assess.ach import AchResult
 from .assess.model import Assessment as AssessmentFile
-from .assess.service import CheckedItem
+from .assess.service import CheckedItem, Flag
 from .coding import CodingOptions
 from .coding.corroboration import add_corroboration, stories
 from .collect import CollectReport, collect, source_specs
@@ -287,6 +287,10 @@ class Workspace:
     def check_assessment(self, ident: str, *, as_of: date | None = None) -> list[CheckedItem]:
         """Observables and premises checked against the record as known by ``as_of``."""
         return assess_service.check(self.engine, self.assessment(ident), as_of=_as_date(as_of))
+
+    def review_assessment(self, ident: str, *, since: date | None = None) -> list[Flag]:
+        """Observables whose check reads differently now than on ``since``: new evidence to review."""
+        return assess_service.review(self.engine, self.assessment(ident), since=_as_date(since))
 
     def run_alerts(self, **options: Any) -> AlertRun:
         """Evaluate the [[alerts]] rules and deliver new alerts (see `alerts.runner`)."""

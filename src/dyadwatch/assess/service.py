@@ -128,3 +128,39 @@ def forecasts_of(assessment: Assessment) -> list[Forecast]:
             resolution=Resolution(spec.resolution.date, spec.resolution.outcome, spec.resolution.note or "")
             if spec.resolution else None))
     return out
+
+
+@dataclass(frozen=True)
+class Flag:
+    """An observable whose verdict or items changed since ``since``: new evidence to review."""
+
+    hypothesis: str
+    observable: str
+    text: str
+    then: CheckResult
+    now: CheckResult
+
+    @property
+    def new_items(self) -> list[str]:
+        return [item for item in self.now.items if item not in self.then.items]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"hypothesis": self.hypothesis, "observable": self.observable, "text": self.text,
+                "then": self.then.verdict, "now": self.now.verdict, "found": self.now.found,
+                "new_items": self.new_items}
+
+
+def review(engine: Engine, assessment: Assessment, since: date | None = None) -> list[Flag]:
+    """Observables whose check reads differently now than on ``since`` (default: the newest evidence's day)."""
+    dated = [e.date for e in assessment.evidence if e.date is not None]
+    day = since or max([assessment.created, *dated])
+    flags = []
+    for hypothesis in assessment.hypotheses:
+        for observable in hypothesis.observables:
+            if not observable.check:
+                continue
+            then = run_check(engine, observable.check, day)
+            now = run_check(engine, observable.check)
+            if then.verdict != now.verdict or any(item not in then.items for item in now.items):
+                flags.append(Flag(hypothesis.id, observable.id, observable.text, then, now))
+    return flags
