@@ -56,7 +56,7 @@ def attention_by_period(rows: pd.DataFrame, dyad: Dyad, freq: str) -> pd.DataFra
         total = own.groupby("period")["cluster"].nunique()
         mention = own[own["both"]].groupby("period")["cluster"].nunique()
         columns.append((mention.reindex(total.index, fill_value=0) / total).rename(f"share_{side}"))
-    return pd.concat(columns, axis=1)
+    return pd.concat(columns, axis=1, sort=True)
 
 
 def period_start(days: pd.Series, freq: str) -> pd.Series:
