@@ -135,3 +135,14 @@ def test_bad_input_exits_non_zero_naming_the_field(sqlite_workspace: dyadwatch.W
     assert result.exit_code != 0
     assert isinstance(result.exception, SystemExit)  # a message, not a traceback
     assert field in result.stderr
+
+
+def test_as_of_shows_only_what_was_judged_and_known_then(sqlite_workspace: dyadwatch.Workspace) -> None:
+    _resolved_pair(sqlite_workspace)
+    early = {row["id"]: row for row in json.loads(_ok(sqlite_workspace, "list", "--as-of", "2025-06-05",
+                                                      "--format", "json").stdout)}
+    assert early["raid"]["probability"] == 0.7 and early["raid"]["status"] == "open"
+    later = json.loads(_ok(sqlite_workspace, "score", "--as-of", "2025-06-30", "--format", "json").stdout)
+    assert {row["scope"]: row["brier"] for row in later["brier"]} == pytest.approx({"all": 0.01, "ana": 0.01})
+    before_any = _run(sqlite_workspace, "score", "--as-of", "2025-06-15")
+    assert before_any.exit_code != 0 and "Traceback" not in before_any.output

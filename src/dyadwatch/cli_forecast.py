@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 import typer
 
+from .cli_ledger import AsOfOpt
 from .cli_support import FormatOpt, WorkspaceOpt, handled, open_workspace_option
 from .errors import InputError
 from .output import OutputFormat, emit
@@ -170,15 +171,16 @@ def _proposal(resolution: Resolution | None) -> str | None:
 
 @forecast_app.command("list")
 @handled
-def forecast_list(fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = None) -> None:
+def forecast_list(as_of: AsOfOpt = None, fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = None) -> None:
     """Forecasts by deadline: probability now, its ICD 203 term, confidence, status and any proposed resolution."""
-    from .assess.forecast_store import load_forecasts, proposals
+    from .assess.forecast_store import as_known_on, load_forecasts, proposals
     from .assess.forecasts import icd203_term
 
-    today = date.today()
+    today = as_of.date() if as_of else date.today()
     with open_workspace_option(workspace) as ws:
-        forecasts = load_forecasts(ws.engine)
-        proposed = {forecast.id: resolution for forecast, resolution in proposals(ws.engine, today)}
+        forecasts = as_known_on(load_forecasts(ws.engine), today)
+        proposed = {forecast.id: resolution for forecast, resolution in proposals(ws.engine, today)
+                    if forecast.created <= today}
     records = []
     for forecast in forecasts:
         now = forecast.judgements[-1]
@@ -203,6 +205,7 @@ def _bins(text: str) -> int | Literal["icd203"]:
 def forecast_score(
     by: Annotated[Optional[str], typer.Option("--by", help="'analyst': calibration per analyst.")] = None,
     bins: Annotated[str, typer.Option("--bins", help="Calibration bins: a number of equal bins, or icd203.")] = "10",
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     workspace: WorkspaceOpt = None,
 ) -> None:
@@ -210,13 +213,15 @@ def forecast_score(
 
     JSON gives one object with both tables; CSV gives the two tables one after the other, a blank line between.
     """
-    from .assess.forecast_store import load_forecasts
+    from .assess.forecast_store import as_known_on, load_forecasts
     from .assess.forecasts import brier, calibration
 
     if by not in (None, "analyst"):
         raise InputError(f"--by: only 'analyst' is known, got {by!r}")
     with open_workspace_option(workspace) as ws:
         forecasts = load_forecasts(ws.engine)
+    if as_of:
+        forecasts = as_known_on(forecasts, as_of.date())
     with _checked():
         scores = [{"scope": "all", "forecasts": sum(f.resolution is not None for f in forecasts),
                    "brier": round(brier(forecasts), SCORE_DIGITS)}]

@@ -9,6 +9,7 @@ resolution with who made it and why.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import Any, Literal
 
@@ -147,3 +148,15 @@ def proposals(engine: Engine, today: date) -> list[tuple[Forecast, Resolution]]:
             if resolution is not None:
                 found.append((forecast, resolution))
     return found
+
+
+def as_known_on(forecasts: list[Forecast], day: date) -> list[Forecast]:
+    """The forecasts as they stood at the end of ``day``: made by then, with the updates and resolutions by then."""
+    kept = []
+    for forecast in forecasts:
+        if forecast.created > day:
+            continue
+        resolution = forecast.resolution if forecast.resolution and forecast.resolution.date <= day else None
+        kept.append(replace(forecast, updates=tuple(u for u in forecast.updates if u.date <= day),
+                            resolution=resolution))
+    return kept

@@ -132,7 +132,7 @@ def forecasts_of(assessment: Assessment) -> list[Forecast]:
 
 @dataclass(frozen=True)
 class Flag:
-    """An observable whose verdict or items changed since ``since``: new evidence to review."""
+    """An observable (or premise: ``hypothesis`` is "premise") whose verdict or items changed: to review."""
 
     hypothesis: str
     observable: str
@@ -151,16 +151,16 @@ class Flag:
 
 
 def review(engine: Engine, assessment: Assessment, since: date | None = None) -> list[Flag]:
-    """Observables whose check reads differently now than on ``since`` (default: the newest evidence's day)."""
+    """Observables and premises whose check reads differently now than on ``since`` (default: newest evidence)."""
     dated = [e.date for e in assessment.evidence if e.date is not None]
     day = since or max([assessment.created, *dated])
+    checked = [(h.id, o.id, o.text, o.check) for h in assessment.hypotheses for o in h.observables]
+    checked += [("premise", p.id, p.claim, p.check) for p in assessment.premises]
     flags = []
-    for hypothesis in assessment.hypotheses:
-        for observable in hypothesis.observables:
-            if not observable.check:
-                continue
-            then = run_check(engine, observable.check, day)
-            now = run_check(engine, observable.check)
-            if then.verdict != now.verdict or any(item not in then.items for item in now.items):
-                flags.append(Flag(hypothesis.id, observable.id, observable.text, then, now))
+    for owner, ident, text, query in checked:
+        if not query:
+            continue
+        then, now = run_check(engine, query, day), run_check(engine, query)
+        if then.verdict != now.verdict or any(item not in then.items for item in now.items):
+            flags.append(Flag(owner, ident, text, then, now))
     return flags
