@@ -14,6 +14,7 @@ from .cli_support import FormatOpt, WorkspaceOpt, err, handled, open_workspace_o
 from .output import OutputFormat, emit
 
 assess_app = typer.Typer(help="Assessments: a question, hypotheses with observables, evidence rated by ACH, premises.")
+AssessmentId = Annotated[str, typer.Argument(help="The assessment's id.")]
 SKELETON = """id: {id}
 question: {question}
 dyad: {dyad}
@@ -68,7 +69,7 @@ def assess_import(
 @assess_app.command("export")
 @handled
 def assess_export(
-    ident: Annotated[str, typer.Argument(help="The assessment's id.")],
+    ident: AssessmentId,
     out: Annotated[Optional[Path], typer.Option(help="Write here instead of standard output.")] = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
@@ -95,7 +96,7 @@ def assess_list(fmt: FormatOpt = OutputFormat.table, workspace: WorkspaceOpt = N
 @assess_app.command("show")
 @handled
 def assess_show(
-    ident: Annotated[str, typer.Argument(help="The assessment's id.")],
+    ident: AssessmentId,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     workspace: WorkspaceOpt = None,
@@ -121,7 +122,7 @@ def assess_show(
 @assess_app.command("check")
 @handled
 def assess_check(
-    ident: Annotated[str, typer.Argument(help="The assessment's id.")],
+    ident: AssessmentId,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     workspace: WorkspaceOpt = None,
@@ -139,7 +140,7 @@ def assess_check(
 @assess_app.command("review")
 @handled
 def assess_review(
-    ident: Annotated[str, typer.Argument(help="The assessment's id.")],
+    ident: AssessmentId,
     since: Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="Compare with the record as of "
                                                       "this day (default: the newest evidence's day).")] = None,
     fmt: FormatOpt = OutputFormat.table,
