@@ -114,22 +114,25 @@ def _evaluate_dyad(engine: Engine, dyad: Dyad, rules: list[AlertRule], since: da
 
 def _waves(engine: Engine, dyad: Dyad, params: Coordinated, daily: pd.DataFrame, since: date | None) -> list[WaveScore]:
     """The coordination probability of each busy day's wave (the day and the days before it) from ``since``."""
-    from dyadwatch.coordination.service import coordination
+    from dyadwatch.coordination.service import assess_wave
 
     busy = daily["documents"].rolling(params.wave_days, min_periods=1).sum()
+    days = [(pd.Timestamp(stamp).date(), int(documents)) for stamp, documents in busy.items()
+            if documents >= params.min_documents and (since is None or pd.Timestamp(stamp).date() >= since)]
+    if not days:
+        return []
+    facts = source_facts_for(engine, Window())
     scores = []
-    for stamp, documents in busy.items():
-        day = pd.Timestamp(stamp).date()
-        if documents < params.min_documents or (since is not None and day < since):
-            continue
-        first = day - timedelta(days=params.wave_days - 1)
-        try:
-            result = coordination(engine, dyad.code, Window(since=first, until=day))
-        except DyadwatchError:
-            continue
-        scores.append(WaveScore(day, first, result.probability, int(documents), {
-            "features": {k: round(v, 4) for k, v in result.features.items()},
-            "state_share": round(result.concentration.state_share, 4), "synchrony_p": result.synchrony.p_value}))
+    with engine.connect() as connection:
+        for day, documents in days:
+            first = day - timedelta(days=params.wave_days - 1)
+            try:
+                result = assess_wave(connection, dyad, first, day, facts)
+            except DyadwatchError:
+                continue
+            scores.append(WaveScore(day, first, result.probability, documents, {
+                "features": {k: round(v, 4) for k, v in result.features.items()},
+                "state_share": round(result.concentration.state_share, 4), "synchrony_p": result.synchrony.p_value}))
     return scores
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
+
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from dyadwatch.errors import QueryError
+from dyadwatch.ledger.dyads import Dyad
 from dyadwatch.ledger.service import check_window, parse_dyads, source_facts_for
 from dyadwatch.ledger.stories import Window
 
@@ -19,11 +23,16 @@ def coordination(engine: Engine, dyad_text: str, window: Window, *, window_minut
     check_window(engine, window)
     if window.since is None or window.last_day is None:
         raise QueryError("Name the wave: give --since and --until (a wave is a few days, e.g. 2025-06-27 to 2025-07-03).")
-    since, until = window.since, window.last_day
-    facts = source_facts_for(engine, window)
     with engine.connect() as connection:
-        items = wave_items(connection, dyad, since, until, facts)
-        officials = official_statements(connection, dyad, since, until)
+        return assess_wave(connection, dyad, window.since, window.last_day, source_facts_for(engine, window),
+                           window_minutes=window_minutes)
+
+
+def assess_wave(connection: Connection, dyad: Dyad, since: date, until: date,
+                facts: Mapping[int, Mapping[str, object]], *, window_minutes: float = 120) -> Assessment:
+    """The wave of the period read from the store and assessed (dyad and period already checked)."""
+    items = wave_items(connection, dyad, since, until, facts)
+    officials = official_statements(connection, dyad, since, until)
     return assess(items, officials.assign(date_only=True), window_minutes=window_minutes)
 
 

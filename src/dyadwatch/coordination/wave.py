@@ -11,13 +11,15 @@ day only, so each statement is placed at noon UTC of its day.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 
 import pandas as pd
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, select
 
 from dyadwatch.ledger.dyads import Dyad
-from dyadwatch.store.schema import actors, doc_narratives, documents, events, mentions, sources
+from dyadwatch.store.event_queries import dyad_clause
+from dyadwatch.store.publication import CLUSTER, PUBLISHED, mentioning, published_between
+from dyadwatch.store.schema import doc_narratives, documents, events, sources
 
 OFFICIAL_SECTORS = frozenset({
     "presidency", "supreme_leader", "government", "foreign_ministry", "security_service", "intelligence",
@@ -28,24 +30,15 @@ ITEM_COLUMNS = ("doc_id", "source", "owner_group", "ownership", "published", "cl
                 "text")
 
 
-def _mentioning(country: str):  # type: ignore[no-untyped-def]
-    return (select(mentions.c.doc_pk).join(actors, actors.c.id == mentions.c.actor_id)
-            .where(actors.c.country == country))
-
-
 def wave_items(connection: Connection, dyad: Dyad, since: date, until: date,
                facts: Mapping[int, Mapping[str, object]]) -> pd.DataFrame:
     """Documents of the period that mention both states, with source facts, cluster and narratives."""
-    when = func.coalesce(documents.c.published, documents.c.collected_at)
-    query = (
-        select(documents.c.pk, documents.c.id, documents.c.source_id, sources.c.name, when.label("when"),
-               func.coalesce(documents.c.cluster_id, documents.c.id), documents.c.language, documents.c.norm_text)
+    query = published_between(
+        select(documents.c.pk, documents.c.id, documents.c.source_id, sources.c.name, PUBLISHED.label("when"),
+               CLUSTER, documents.c.language, documents.c.norm_text)
         .select_from(documents.join(sources, sources.c.id == documents.c.source_id))
-        .where(documents.c.pk.in_(_mentioning(dyad.a)), documents.c.pk.in_(_mentioning(dyad.b)))
-        .where(when >= datetime.combine(since, time.min, timezone.utc),
-               when < datetime.combine(until + timedelta(days=1), time.min, timezone.utc))
-        .order_by(when)
-    )
+        .where(documents.c.pk.in_(mentioning(dyad.a)), documents.c.pk.in_(mentioning(dyad.b)))
+        .order_by(PUBLISHED), since, until)
     rows = [tuple(r) for r in connection.execute(query)]
     pks = [r[0] for r in rows]
     found: dict[int, list[str]] = {}
@@ -76,8 +69,7 @@ def official_statements(connection: Connection, dyad: Dyad, since: date, until: 
         .where(events.c.origin == "coded", events.c.status != "rejected",
                events.c.event_date >= since, events.c.event_date <= until,
                events.c.actor1_sector.in_(sorted(OFFICIAL_SECTORS)),
-               or_(and_(events.c.actor1_code == dyad.a, events.c.actor2_code == dyad.b),
-                   and_(events.c.actor1_code == dyad.b, events.c.actor2_code == dyad.a)))
+               dyad_clause(dyad.a, dyad.b, directed=False))
         .order_by(events.c.event_date, events.c.id)
     )
     rows = [(pd.Timestamp(datetime.combine(day, time(STATEMENT_HOUR), timezone.utc)), body or code, sector,

@@ -8,37 +8,26 @@ is that state on the last day of the period asked for.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, time, timezone
 
 import pandas as pd
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
-from dyadwatch.store.schema import actors, documents, mentions
+from dyadwatch.store.publication import CLUSTER, PUBLISHED, mentioning, publication_days, published_between
+from dyadwatch.store.schema import documents
 
 from .dyads import Dyad
 from .stories import Window
 
 
-def _mentioning(country: str):  # type: ignore[no-untyped-def]
-    return (select(mentions.c.doc_pk).join(actors, actors.c.id == mentions.c.actor_id)
-            .where(actors.c.country == country))
-
-
 def attention_rows(connection: Connection, dyad: Dyad, window: Window,
                    countries: Mapping[int, str | None]) -> pd.DataFrame:
     """Per day: clusters mentioning both states, and all clusters published by each state's sources."""
-    when = func.coalesce(documents.c.published, documents.c.collected_at)
-    cluster = func.coalesce(documents.c.cluster_id, documents.c.id)
     home = [source for source, country in countries.items() if country in (dyad.a, dyad.b)]
-    both = documents.c.pk.in_(_mentioning(dyad.a)) & documents.c.pk.in_(_mentioning(dyad.b))
-    query = select(when.label("when"), documents.c.source_id, cluster.label("cluster"), both.label("both"))
-    query = query.where(both | documents.c.source_id.in_(home))
-    if window.since:
-        query = query.where(when >= datetime.combine(window.since, time.min, timezone.utc))
-    if window.last_day:
-        query = query.where(when <= datetime.combine(window.last_day, time.max, timezone.utc))
+    both = documents.c.pk.in_(mentioning(dyad.a)) & documents.c.pk.in_(mentioning(dyad.b))
+    query = select(PUBLISHED.label("when"), documents.c.source_id, CLUSTER.label("cluster"), both.label("both"))
+    query = published_between(query.where(both | documents.c.source_id.in_(home)), window.since, window.last_day)
     frame = pd.DataFrame([tuple(r) for r in connection.execute(query)], columns=["when", "source_id", "cluster", "both"])
-    frame["day"] = pd.to_datetime(frame["when"], utc=True).dt.tz_localize(None).dt.normalize()
+    frame["day"] = publication_days(frame["when"])
     frame["country"] = frame["source_id"].map(countries)
     frame["both"] = frame["both"].astype(bool)
     return frame.drop(columns="when")

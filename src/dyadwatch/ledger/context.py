@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from dyadwatch.errors import InputError, QueryError
+from dyadwatch.ingest import EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_QUARANTINED
 from dyadwatch.models import Quarantined
 from dyadwatch.store.schema import context_series
 from dyadwatch.store.writer import insert_quarantined
@@ -42,10 +43,10 @@ class ContextReport:
 
     @property
     def exit_code(self) -> int:
-        """0 all read, 2 nothing read, 3 some rows quarantined (the ingest convention)."""
+        """The ingest convention: all read, nothing read, or some rows quarantined."""
         if self.new + self.updated + self.unchanged == 0:
-            return 2
-        return 3 if self.problems else 0
+            return EXIT_NOTHING_READ
+        return EXIT_SOME_QUARANTINED if self.problems else EXIT_OK
 
     def as_dict(self) -> dict[str, object]:
         return {"path": self.path, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,

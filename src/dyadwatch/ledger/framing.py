@@ -9,11 +9,11 @@ once); `narratives` counts (cluster, narrative) pairs among the same documents.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, time, timedelta, timezone
 
 import pandas as pd
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
+from dyadwatch.store.publication import CLUSTER, PUBLISHED, publication_days, published_between
 from dyadwatch.store.schema import doc_narratives, doc_tone, documents
 
 from .attention import period_start
@@ -28,18 +28,14 @@ def framing_by_period(connection: Connection, dyad: Dyad, window: Window, freq: 
     columns = ["directed_tone", "tone_documents", "narratives"]
     if not home:
         return pd.DataFrame(columns=columns, dtype=float)
-    when = func.coalesce(documents.c.published, documents.c.collected_at)
-    query = (select(documents.c.pk, when, func.coalesce(documents.c.cluster_id, documents.c.id), doc_tone.c.score)
+    query = (select(documents.c.pk, PUBLISHED, CLUSTER, doc_tone.c.score)
              .select_from(doc_tone.join(documents, documents.c.pk == doc_tone.c.doc_pk))
              .where(doc_tone.c.about == dyad.b, documents.c.source_id.in_(home)))
-    if window.since:
-        query = query.where(when >= datetime.combine(window.since, time.min, timezone.utc))
-    if window.last_day:
-        query = query.where(when < datetime.combine(window.last_day + timedelta(days=1), time.min, timezone.utc))
+    query = published_between(query, window.since, window.last_day)
     rows = pd.DataFrame([tuple(r) for r in connection.execute(query)], columns=["pk", "when", "cluster", "score"])
     if rows.empty:
         return pd.DataFrame(columns=columns, dtype=float)
-    rows["period"] = period_start(pd.to_datetime(rows["when"], utc=True).dt.tz_localize(None).dt.normalize(), freq)
+    rows["period"] = period_start(publication_days(rows["when"]), freq)
     clusters = rows.groupby(["period", "cluster"])["score"].mean().reset_index()
     out = clusters.groupby("period").agg(directed_tone=("score", "mean"), tone_documents=("cluster", "nunique"))
     found = pd.DataFrame([tuple(r) for r in connection.execute(

@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Connection, String, and_, case, cast, func, literal, or_, select
 
+from dyadwatch.store.publication import CLUSTER
 from dyadwatch.store.schema import documents, events
 
 from .dyads import Dyad
@@ -38,11 +39,15 @@ class Window:
         return min(days) if days else None
 
 
+def _acting(dyad: Dyad):  # type: ignore[no-untyped-def]
+    """Events of A acting on B, and symmetric ones (meetings, calls) of B with A."""
+    return or_(and_(events.c.actor1_code == dyad.a, events.c.actor2_code == dyad.b),
+               and_(events.c.actor1_code == dyad.b, events.c.actor2_code == dyad.a, _SYMMETRIC))
+
+
 def story_rows(connection: Connection, dyad: Dyad, window: Window) -> pd.DataFrame:
     """One row per (story, origin, source, body) with event count, Goldstein and tone sums; symmetric rows folded."""
     symmetric = case((_SYMMETRIC, 1), else_=0)
-    reverse = and_(events.c.actor1_code == dyad.b, events.c.actor2_code == dyad.a, _SYMMETRIC)
-    forward = and_(events.c.actor1_code == dyad.a, events.c.actor2_code == dyad.b)
     body = case((events.c.actor1_code == dyad.a, events.c.actor1_body), else_=events.c.actor2_body)
     category = func.coalesce(events.c.plover_category, literal("QUAD").concat(cast(events.c.quad_class, String)))
     keys = [events.c.event_date.label("day"), category.label("category"), events.c.quad_class.label("quad"),
@@ -50,10 +55,10 @@ def story_rows(connection: Connection, dyad: Dyad, window: Window) -> pd.DataFra
     query = (
         select(*keys, func.count().label("events"), func.sum(events.c.goldstein).label("goldstein"),
                func.sum(events.c.tone).label("tone_sum"), func.count(events.c.tone).label("tone_n"),
-               func.count(func.distinct(func.coalesce(documents.c.cluster_id, documents.c.id))).label("clusters"),
+               func.count(func.distinct(CLUSTER)).label("clusters"),
                func.max(symmetric).label("symmetric"))
         .select_from(events.outerjoin(documents, documents.c.pk == events.c.doc_pk))
-        .where(or_(forward, reverse), events.c.status != "rejected", events.c.quad_class.is_not(None))
+        .where(_acting(dyad), events.c.status != "rejected", events.c.quad_class.is_not(None))
         .group_by(*keys)
     )
     query = _restrict(query, window)
@@ -81,15 +86,13 @@ def _restrict(query, window: Window):  # type: ignore[no-untyped-def]
 def event_rows(connection: Connection, dyad: Dyad, window: Window, quads: tuple[int, ...] = (1, 2, 3, 4),
                limit: int | None = None) -> pd.DataFrame:
     """The events behind a dyad's stories (id, day, body, Goldstein, summary, document), for drill-down."""
-    reverse = and_(events.c.actor1_code == dyad.b, events.c.actor2_code == dyad.a, _SYMMETRIC)
-    forward = and_(events.c.actor1_code == dyad.a, events.c.actor2_code == dyad.b)
     query = (
         select(events.c.id, events.c.event_date, events.c.origin, events.c.actor1_code, events.c.actor2_code,
                events.c.actor1_body, events.c.actor2_body, events.c.quad_class, events.c.plover_category,
                events.c.cameo_code, events.c.goldstein, func.coalesce(events.c.summary, events.c.description)
                .label("summary"), documents.c.id.label("doc_id"), documents.c.source_id)
         .select_from(events.outerjoin(documents, documents.c.pk == events.c.doc_pk))
-        .where(or_(forward, reverse), events.c.status != "rejected", events.c.quad_class.in_(quads))
+        .where(_acting(dyad), events.c.status != "rejected", events.c.quad_class.in_(quads))
         .order_by(events.c.event_date, events.c.id)
     )
     query = _restrict(query, window)

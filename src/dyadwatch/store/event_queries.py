@@ -35,7 +35,8 @@ class EventFilter:
     event_id: str | None = None
 
 
-def _dyad_clause(a: str, b: str, directed: bool):  # type: ignore[no-untyped-def]
+def dyad_clause(a: str, b: str, directed: bool):  # type: ignore[no-untyped-def]
+    """Events of A acting on B, or (undirected) of either acting on the other."""
     forward = and_(events.c.actor1_code == a, events.c.actor2_code == b)
     if directed:
         return forward
@@ -55,7 +56,7 @@ def list_events(connection: Connection, flt: EventFilter) -> list[dict[str, Any]
     if flt.event_id:
         query = query.where(events.c.id == flt.event_id)
     if flt.dyad:
-        query = query.where(_dyad_clause(*flt.dyad))
+        query = query.where(dyad_clause(*flt.dyad))
     if flt.body:
         query = query.where(or_(events.c.actor1_body == flt.body, events.c.actor2_body == flt.body,
                                 events.c.actor1_id == flt.body, events.c.actor2_id == flt.body))
